@@ -1,0 +1,218 @@
+/**
+ * The ontology contract (../shared/ONTOLOGY.md) as TypeScript: the one place that
+ * names labels, relationship types and property shapes. Imported by ingest,
+ * server and client alike, so a rename breaks the build instead of a query.
+ */
+
+/** Type labels; every node also carries `Entity`. */
+export const NODE_LABELS = [
+  'Drug',
+  'DrugClass',
+  'Target',
+  'Mechanism',
+  'Biomarker',
+  'Trial',
+  'Outcome',
+  'Regimen',
+  'Therapy',
+  'Disease',
+  'RiskFactor',
+  'CellType',
+  'AdverseEvent',
+  'Guideline',
+  'Reference',
+] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+/** Extra label carried by mechanisms whose `kind` is `resistance`. */
+export const RESISTANCE_LABEL = 'ResistanceMechanism';
+export const ENTITY_LABEL = 'Entity';
+
+/** The id prefix of each label: `drug:nivolumab` is a Drug. */
+export const ID_PREFIX: Record<NodeLabel, string> = {
+  Drug: 'drug',
+  DrugClass: 'class',
+  Target: 'target',
+  Mechanism: 'mechanism',
+  Biomarker: 'biomarker',
+  Trial: 'trial',
+  Outcome: 'outcome',
+  Regimen: 'regimen',
+  Therapy: 'therapy',
+  Disease: 'disease',
+  RiskFactor: 'risk',
+  CellType: 'cell',
+  AdverseEvent: 'ae',
+  Guideline: 'guideline',
+  Reference: 'ref',
+};
+
+const LABEL_BY_PREFIX = new Map<string, NodeLabel>(
+  Object.entries(ID_PREFIX).map(([label, prefix]) => [prefix, label as NodeLabel]),
+);
+
+/** `drug:nivolumab` → `Drug`; undefined when the prefix is not in the ontology. */
+export function labelOfId(id: string): NodeLabel | undefined {
+  const colon = id.indexOf(':');
+  return colon > 0 ? LABEL_BY_PREFIX.get(id.slice(0, colon)) : undefined;
+}
+
+/** Lower-case kebab after a known prefix; digits and dots allowed (`outcome:x-12.5`). */
+export const ID_PATTERN = /^[a-z]+:[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+export const NCT_PATTERN = /^NCT\d{8}$/;
+
+export const RELATIONSHIP_TYPES = [
+  'IN_CLASS',
+  'SUBCLASS_OF',
+  'TARGETS',
+  'BINDS',
+  'MEMBER_OF',
+  'EXPRESSED_ON',
+  'PARTICIPATES_IN',
+  'PROMOTES',
+  'SUPPRESSES',
+  'EVALUATES',
+  'STUDIES',
+  'REPORTS',
+  'OUTCOME_OF',
+  'INCLUDES',
+  'PREDICTS',
+  'CONFERS_RESISTANCE_TO',
+  'OVERCOMES',
+  'RISK_FACTOR_FOR',
+  'APPROVED_FOR',
+  'RECOMMENDS',
+  'CAUSES_ADVERSE_EVENT',
+  'INDICATED_FOR',
+  'REPORTED_IN',
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/** Which labels may stand at each end of a relationship type (ONTOLOGY.md table). */
+export const RELATIONSHIP_ENDPOINTS: Record<
+  RelationshipType,
+  { from: readonly NodeLabel[]; to: readonly NodeLabel[] }
+> = {
+  IN_CLASS: { from: ['Drug'], to: ['DrugClass'] },
+  SUBCLASS_OF: { from: ['DrugClass'], to: ['DrugClass'] },
+  TARGETS: { from: ['Drug', 'DrugClass'], to: ['Target'] },
+  BINDS: { from: ['Target'], to: ['Target'] },
+  MEMBER_OF: { from: ['Target'], to: ['Target'] },
+  EXPRESSED_ON: { from: ['Target'], to: ['CellType'] },
+  PARTICIPATES_IN: { from: ['Target', 'CellType', 'Biomarker'], to: ['Mechanism'] },
+  PROMOTES: {
+    from: ['Target', 'Mechanism', 'CellType', 'Drug', 'Therapy', 'RiskFactor'],
+    to: ['Mechanism', 'CellType', 'Target', 'Disease'],
+  },
+  SUPPRESSES: {
+    from: ['Target', 'Mechanism', 'CellType', 'Drug', 'Therapy', 'RiskFactor'],
+    to: ['Mechanism', 'CellType', 'Target', 'Disease'],
+  },
+  EVALUATES: { from: ['Trial'], to: ['Drug', 'Regimen', 'Therapy'] },
+  STUDIES: { from: ['Trial'], to: ['Disease'] },
+  REPORTS: { from: ['Trial'], to: ['Outcome'] },
+  OUTCOME_OF: { from: ['Outcome'], to: ['Drug', 'Regimen', 'Therapy'] },
+  INCLUDES: { from: ['Regimen'], to: ['Drug', 'Therapy'] },
+  PREDICTS: { from: ['Biomarker'], to: ['Drug', 'DrugClass', 'Therapy', 'Mechanism'] },
+  CONFERS_RESISTANCE_TO: { from: ['Mechanism', 'Target'], to: ['Drug', 'DrugClass'] },
+  OVERCOMES: { from: ['Drug', 'Regimen'], to: ['Mechanism'] },
+  RISK_FACTOR_FOR: { from: ['RiskFactor'], to: ['Disease'] },
+  APPROVED_FOR: { from: ['Drug', 'Regimen'], to: ['Disease'] },
+  RECOMMENDS: { from: ['Guideline'], to: ['Drug', 'Regimen'] },
+  CAUSES_ADVERSE_EVENT: { from: ['Drug', 'Regimen'], to: ['AdverseEvent'] },
+  INDICATED_FOR: { from: ['Drug'], to: ['Disease'] },
+  REPORTED_IN: { from: ['Trial'], to: ['Reference'] },
+};
+
+/** Where a node or relationship came from. */
+export type Source = 'review' | 'curation' | (string & {});
+
+/** Properties every node carries. */
+export interface EntityProps {
+  id: string;
+  name: string;
+  synonyms: string[];
+  description: string;
+  refs: number[];
+  source: Source;
+  curationNote?: string;
+  [extra: string]: unknown;
+}
+
+/** Properties every relationship carries. */
+export interface ProvenanceProps {
+  refs: number[];
+  evidence: string;
+  section: string;
+  source: Source;
+  curationNote?: string;
+  [extra: string]: unknown;
+}
+
+export const MECHANISM_KINDS = ['immune', 'signalling', 'tumour', 'resistance'] as const;
+export const BIOMARKER_KINDS = [
+  'molecular',
+  'genomic',
+  'cellular',
+  'serum',
+  'clinical',
+  'imaging',
+  'microbiome',
+] as const;
+export const OUTCOME_UNITS = ['%', 'months'] as const;
+export const PREDICTS_ENDPOINTS = ['response', 'hyperprogression', 'survival', 'toxicity'] as const;
+export const PREDICTS_DIRECTIONS = ['favorable', 'unfavorable', 'association'] as const;
+
+/** A node as the API returns it: label is the type label, never `Entity`. */
+export interface GraphNode {
+  id: string;
+  label: NodeLabel;
+  name: string;
+  resistance?: boolean;
+  [prop: string]: unknown;
+}
+
+/** A relationship as the API returns it. */
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: RelationshipType | string;
+  [prop: string]: unknown;
+}
+
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface SearchHit {
+  id: string;
+  name: string;
+  label: NodeLabel;
+  score: number;
+  /** The synonym that matched when the hit came through a synonym. */
+  matched?: string;
+}
+
+/**
+ * Colour per label: Okabe–Ito and Tol palettes, chosen so readers with the common
+ * colour-vision deficiencies can still tell the frequent types apart.
+ */
+export const LABEL_COLORS: Record<NodeLabel, string> = {
+  Drug: '#0072B2',
+  DrugClass: '#56B4E9',
+  Target: '#D55E00',
+  Mechanism: '#009E73',
+  Biomarker: '#CC79A7',
+  Trial: '#E69F00',
+  Outcome: '#F0E442',
+  Regimen: '#332288',
+  Therapy: '#882255',
+  Disease: '#AA4499',
+  RiskFactor: '#999933',
+  CellType: '#44AA99',
+  AdverseEvent: '#661100',
+  Guideline: '#117733',
+  Reference: '#BBBBBB',
+};
