@@ -1,0 +1,52 @@
+/**
+ * Runs once before all tests: a Neo4j of the tests' own (port 7688, .data/neo4j-test —
+ * never the user's database), the schema, data/ ingested from scratch, and a fresh
+ * client build for the browser tests. ATLAS_TEST_NEO4J_URI points the tests at another
+ * server instead (it will be wiped and reloaded).
+ */
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createDriver, type Neo4jConfig } from '../db/connection.js';
+import { PROJECT_ROOT, start, stop, type LocalDb } from '../db/launcher.js';
+import { ingest } from '../ingest/ingest.js';
+import { buildClientIfStale } from '../scripts/build-client.js';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const explicit = process.env.ATLAS_TEST_NEO4J_URI;
+  const db: LocalDb = {
+    home: path.join(PROJECT_ROOT, '.data/neo4j-test'),
+    port: Number(process.env.ATLAS_TEST_BOLT_PORT ?? 7688),
+  };
+  const config: Neo4jConfig = {
+    uri: explicit ?? `bolt://127.0.0.1:${db.port}`,
+    user: process.env.ATLAS_TEST_NEO4J_USER ?? 'neo4j',
+    password: explicit ? (process.env.ATLAS_TEST_NEO4J_PASSWORD ?? '') : '',
+    database: process.env.ATLAS_TEST_NEO4J_DATABASE ?? 'neo4j',
+    managed: !explicit,
+    boltPort: db.port,
+  };
+
+  const [started] = await Promise.all([
+    explicit ? undefined : start(db, { heap: '768m' }),
+    buildClientIfStale(),
+  ]);
+  const driver = createDriver(config);
+  try {
+    const report = await ingest({ driver, database: config.database, dataDir: path.join(PROJECT_ROOT, 'data'), wipe: true });
+    console.log(
+      `test Neo4j ${config.uri}${started?.startedHere ? ` started in ${(started.millis / 1000).toFixed(1)}s` : ''}; ` +
+        `ingested ${report.counts.nodes} nodes, ${report.counts.relationships} relationships in ${report.millis} ms`,
+    );
+  } finally {
+    await driver.close();
+  }
+
+  project.provide('neo4jUri', config.uri);
+  project.provide('neo4jUser', config.user);
+  project.provide('neo4jPassword', config.password);
+  project.provide('neo4jDatabase', config.database);
+
+  return async () => {
+    if (started?.startedHere) await stop(db);
+  };
+}
