@@ -34,12 +34,9 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
 }
 
 export function createDriver(config: Neo4jConfig): Driver {
-  // The local database runs without auth on loopback; any server given by URI gets
-  // the configured credentials.
-  const auth = config.password
-    ? neo4j.auth.basic(config.user, config.password)
-    : neo4j.auth.none();
-  return neo4j.driver(config.uri, auth, {
+  // The local database runs without auth on loopback and accepts any basic token;
+  // a server given by URI gets the configured credentials.
+  return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     // Fail fast when the database is down so the API can answer 503 promptly.
     connectionTimeout: 5_000,
     connectionAcquisitionTimeout: 10_000,
