@@ -22,6 +22,14 @@ export function nameKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+const NO_REFS =
+  'no reference numbers: every fact needs provenance (empty refs only with source: curation for standard identifiers and class memberships, or uncited: true for what the review states without a citation)';
+
+/** Empty refs are honest only for curated standard knowledge or flagged uncited statements. */
+function mayBeUncited(record: { source: string; uncited?: unknown }): boolean {
+  return record.source === 'curation' || record.uncited === true;
+}
+
 function at(loc: Location, field: string | undefined, message: string): Problem {
   const line = (field && loc.fieldLines[field]) || loc.line;
   return { file: loc.file, line, field: field ? `${loc.path}.${field}` : loc.path, message };
@@ -76,8 +84,8 @@ export function validateRecords(records: RawRecord[]): { dataset: Omit<Dataset, 
         continue;
       }
     }
-    if (node.refs.length === 0 && node.source !== 'curation') {
-      problems.push(at(loc, 'refs', 'no reference numbers: every fact needs provenance (use source: curation only for standard identifiers and class memberships)'));
+    if (node.refs.length === 0 && !mayBeUncited(node)) {
+      problems.push(at(loc, 'refs', NO_REFS));
     }
     const previous = byId.get(node.id);
     if (previous) {
@@ -159,8 +167,8 @@ export function validateRecords(records: RawRecord[]): { dataset: Omit<Dataset, 
       problems.push(at(loc, 'to', 'a relationship from a node to itself'));
       continue;
     }
-    if (rel.refs.length === 0 && rel.source !== 'curation') {
-      problems.push(at(loc, 'refs', 'no reference numbers: every relationship needs provenance'));
+    if (rel.refs.length === 0 && !mayBeUncited(rel)) {
+      problems.push(at(loc, 'refs', NO_REFS));
     }
     const key = [rel.from, type, rel.to, rel.key].filter(Boolean).join('|');
     const previous = byKey.get(key);
