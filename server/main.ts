@@ -1,0 +1,23 @@
+/**
+ * `npm run serve`: the API and viewer on PORT (default 3000; HOST default 127.0.0.1)
+ * over the Neo4j that NEO4J_* configure (db/connection.ts).
+ */
+import { neo4jConfigFromEnv } from '../db/connection.js';
+import { startServer } from './app.js';
+
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, got "${process.env.PORT}"`);
+  process.exit(2);
+}
+
+const server = await startServer({ port, host: process.env.HOST || undefined, config: neo4jConfigFromEnv() });
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

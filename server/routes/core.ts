@@ -1,0 +1,56 @@
+/** Health, search, node detail, neighbourhoods, overview graph, schema counts. */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { health } from '../queries/health.js';
+import { getNode, neighbors } from '../queries/nodes.js';
+import { overview, schemaCounts } from '../queries/overview.js';
+import { search } from '../queries/search.js';
+import { intParam, labelsParam, nodeIdParam, parseInput, relTypesParam } from '../validation.js';
+
+const searchQuery = z.object({
+  q: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(200, { error: 'is too long' }),
+  limit: intParam(1, 100, 20),
+});
+const neighborsQuery = z.object({
+  depth: intParam(1, 3, 1),
+  types: relTypesParam,
+  limit: intParam(1, 2000, 200),
+});
+const graphQuery = z.object({ labels: labelsParam, limit: intParam(1, 5000, 500) });
+
+export function coreRoutes(ctx: AppContext): Router {
+  const r = Router();
+
+  r.get('/health', async (_req, res) => {
+    const h = await health(ctx.db);
+    res.status(h.status === 'ok' ? 200 : 503).json(h);
+  });
+
+  r.get('/search', async (req, res) => {
+    const { q, limit } = parseInput(searchQuery, req.query);
+    res.json(await search(ctx.db, q, limit));
+  });
+
+  r.get('/nodes/:id', async (req, res) => {
+    const id = parseInput(nodeIdParam, req.params.id);
+    res.json(await getNode(ctx.db, id));
+  });
+
+  r.get('/nodes/:id/neighbors', async (req, res) => {
+    const id = parseInput(nodeIdParam, req.params.id);
+    const opts = parseInput(neighborsQuery, req.query);
+    res.json(await neighbors(ctx.db, id, opts));
+  });
+
+  r.get('/graph', async (req, res) => {
+    const { labels, limit } = parseInput(graphQuery, req.query);
+    res.json(await overview(ctx.db, labels, limit));
+  });
+
+  r.get('/schema', async (_req, res) => {
+    res.json(await schemaCounts(ctx.db));
+  });
+
+  return r;
+}
