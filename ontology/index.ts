@@ -108,10 +108,11 @@ export const RELATIONSHIP_ENDPOINTS: Record<
     from: ['Target', 'Mechanism', 'CellType', 'Drug', 'Therapy', 'RiskFactor'],
     to: ['Mechanism', 'CellType', 'Target', 'Disease'],
   },
-  EVALUATES: { from: ['Trial'], to: ['Drug', 'Regimen', 'Therapy'] },
+  // Extension: DrugClass, for cohorts that report a class without naming drugs (Table I).
+  EVALUATES: { from: ['Trial'], to: ['Drug', 'DrugClass', 'Regimen', 'Therapy'] },
   STUDIES: { from: ['Trial'], to: ['Disease'] },
   REPORTS: { from: ['Trial'], to: ['Outcome'] },
-  OUTCOME_OF: { from: ['Outcome'], to: ['Drug', 'Regimen', 'Therapy'] },
+  OUTCOME_OF: { from: ['Outcome'], to: ['Drug', 'DrugClass', 'Regimen', 'Therapy'] },
   INCLUDES: { from: ['Regimen'], to: ['Drug', 'Therapy'] },
   PREDICTS: { from: ['Biomarker'], to: ['Drug', 'DrugClass', 'Therapy', 'Mechanism'] },
   CONFERS_RESISTANCE_TO: { from: ['Mechanism', 'Target'], to: ['Drug', 'DrugClass'] },
