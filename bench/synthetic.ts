@@ -14,7 +14,8 @@ export interface SyntheticSize {
 }
 
 export function sizeFor(totalNodes: number): SyntheticSize {
-  const unit = Math.max(1, Math.round(totalNodes / 10));
+  // drugs 2u + targets u + mechanisms u + trials 2u + outcomes u = 7u nodes.
+  const unit = Math.max(1, Math.round(totalNodes / 7));
   return { drugs: unit * 2, targets: unit, mechanisms: unit, trials: unit * 2 };
 }
 
