@@ -11,9 +11,11 @@ import { validateRecords } from './validate.js';
 /** Reads and validates a data folder without touching any database. */
 export function buildDataset(dataDir: string): Dataset {
   const { records, problems: readProblems, files } = readDataFolder(dataDir);
+  // A file that does not parse would make every reference into it look dangling:
+  // report the syntax problems alone.
+  if (readProblems.length > 0) throw new DataValidationError(readProblems);
   const { dataset, problems } = validateRecords(records);
-  const all = [...readProblems, ...problems];
-  if (all.length > 0) throw new DataValidationError(all);
+  if (problems.length > 0) throw new DataValidationError(problems);
   return { ...dataset, files };
 }
 

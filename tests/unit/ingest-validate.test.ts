@@ -57,6 +57,12 @@ describe('data validation', () => {
     expect(problems).toHaveLength(8);
   });
 
+  it('reports a YAML syntax error alone, without the dangling references it causes', () => {
+    expect(problemsOf('syntax')).toEqual([
+      expect.stringMatching(/^tests\/fixtures\/syntax\/a\.yaml:5 \(syntax\): Nested mappings are not allowed/),
+    ]);
+  });
+
   it('compares names ignoring case, width and spacing', () => {
     expect(nameKey('  PD-L1 ')).toBe(nameKey('pd-l1'));
     expect(nameKey('Ｎivolumab')).toBe(nameKey('nivolumab'));
