@@ -1,0 +1,414 @@
+/**
+ * Application state: what is loaded into the graph view, the selection, filters and
+ * the URL/history that mirrors them. Components talk to the App, never to each other.
+ */
+import type { Subgraph } from '../../ontology/index.js';
+import { api, ApiError, asSubgraph, type CypherResult, type PathsResult, type ResistanceResult, type Schema } from './lib/api.js';
+import { buildUrl, parseUrl, sameSpec, type Overlay, type UrlState, type ViewSpec } from './lib/url.js';
+import type { GraphView, ColorBy, SizeBy } from './graph/view.js';
+
+export const OVERVIEW_LIMIT = 150;
+
+export type AppEvent = 'selection' | 'view' | 'filters' | 'busy' | 'tab' | 'result' | 'overlay' | 'schema' | 'history' | 'pathSeed' | 'notice';
+
+export interface NodeRef {
+  id: string;
+  name: string;
+  label?: string;
+}
+
+export type OverlayResult =
+  | { kind: 'paths'; data: PathsResult; overlay: Overlay }
+  | { kind: 'resistance'; data: ResistanceResult; overlay: Overlay };
+
+export interface StageMessage {
+  kind: 'loading' | 'empty' | 'error';
+  title: string;
+  text?: string;
+  action?: { label: string; run: () => void };
+}
+
+function sameOverlay(a: Overlay | null, b: Overlay | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export class App {
+  state: UrlState = parseUrl();
+  /** What the graph view currently holds. */
+  private loaded: { spec: ViewSpec; ops: string[]; overlay: Overlay | null } | null = null;
+  /** The nodes each loaded op added (parallel to loaded.ops), so an expansion can be undone in place. */
+  private opAdded: string[][] = [];
+  schema: Schema | null = null;
+  /** Table result of the current Cypher / saved-question view. */
+  result: { title: string; data: CypherResult } | null = null;
+  resultError: ApiError | null = null;
+  overlayResult: OverlayResult | null = null;
+  overlayError: ApiError | null = null;
+  totals: { nodes?: number; edges?: number } = {};
+  busy = 0;
+  notice = '';
+  private listeners = new Map<AppEvent, Set<() => void>>();
+  private loadSeq = 0;
+  private historyIndex = 0;
+  private historyLength = 1;
+
+  constructor(
+    readonly view: GraphView | null,
+    private ui: { banner: (e: ApiError | null) => void; stage: (m: StageMessage | null) => void },
+  ) {
+    const st = history.state as { atlasIndex?: number } | null;
+    this.historyIndex = st?.atlasIndex ?? 0;
+    this.historyLength = this.historyIndex + 1;
+    history.replaceState({ atlasIndex: this.historyIndex }, '', location.href);
+    window.addEventListener('popstate', (e) => {
+      const s = e.state as { atlasIndex?: number } | null;
+      this.historyIndex = s?.atlasIndex ?? 0;
+      void this.apply(parseUrl());
+      this.emit('history');
+    });
+  }
+
+  notify(text: string): void {
+    this.notice = text;
+    this.emit('notice');
+  }
+
+  on(ev: AppEvent, fn: () => void): void {
+    let set = this.listeners.get(ev);
+    if (!set) this.listeners.set(ev, (set = new Set()));
+    set.add(fn);
+  }
+  emit(ev: AppEvent): void {
+    for (const fn of this.listeners.get(ev) ?? []) {
+      try {
+        fn();
+      } catch (e) {
+        console.error(e);
+      }
+    }
+  }
+
+  get canBack(): boolean {
+    return this.historyIndex > 0;
+  }
+  get canForward(): boolean {
+    return this.historyIndex < this.historyLength - 1;
+  }
+
+  private setBusy(delta: number): void {
+    this.busy = Math.max(0, this.busy + delta);
+    this.emit('busy');
+  }
+
+  /** Report an API failure: Neo4j/API down → the banner; otherwise the caller shows it. */
+  reportError(e: unknown): ApiError {
+    const err = e instanceof ApiError ? e : new ApiError(0, 'Unexpected error', e instanceof Error ? e.message : String(e));
+    if (err.unavailable) this.ui.banner(err);
+    return err;
+  }
+
+  async init(): Promise<void> {
+    void this.loadSchema();
+    await this.apply(this.state, true);
+  }
+
+  async loadSchema(): Promise<void> {
+    try {
+      this.schema = await api.schema();
+      this.emit('schema');
+    } catch (e) {
+      this.reportError(e);
+    }
+  }
+
+  // ---------- navigation ----------
+  /** Change state, record it in the URL (a history entry when push) and apply it. */
+  async navigate(patch: Partial<UrlState>, push = true): Promise<void> {
+    const next: UrlState = { ...this.state, ...patch };
+    const url = buildUrl(next);
+    if (push) {
+      this.historyIndex += 1;
+      this.historyLength = this.historyIndex + 1;
+      history.pushState({ atlasIndex: this.historyIndex }, '', url);
+    } else {
+      history.replaceState({ atlasIndex: this.historyIndex }, '', url);
+    }
+    this.emit('history');
+    await this.apply(next);
+  }
+
+  /** Record state in the URL without a history entry and without reloading. */
+  private writeUrl(): void {
+    history.replaceState({ atlasIndex: this.historyIndex }, '', buildUrl(this.state));
+  }
+
+  /** Bring the view in line with a state (from navigation, popstate or a deep link). */
+  async apply(next: UrlState, force = false): Promise<void> {
+    const prev = this.state;
+    this.state = next;
+    const v = this.view;
+    if (v) {
+      v.setHiddenLabels(next.hiddenLabels);
+      v.setHiddenRelTypes(next.hiddenRelTypes);
+      if (v.sizeBy !== next.sizeBy) v.setSizeBy(next.sizeBy as SizeBy);
+      if (v.colorBy !== next.colorBy) v.setColorBy(next.colorBy as ColorBy);
+    }
+    this.emit('filters');
+    if (prev.tab !== next.tab || force) this.emit('tab');
+
+    const L = this.loaded;
+    const sameBase = !force && L && sameSpec(L.spec, next.spec);
+    const opsPrefix = sameBase && L.ops.length <= next.ops.length && L.ops.every((o, i) => next.ops[i] === o);
+    // Back over expansions: drop what they added instead of rebuilding the view.
+    const undoable =
+      sameBase && !opsPrefix && next.ops.length < L.ops.length && next.ops.every((o, i) => L.ops[i] === o) &&
+      L.ops.slice(next.ops.length).every((o) => !o.startsWith('-')) && this.opAdded.length === L.ops.length;
+    if (undoable && L) {
+      const drop = this.opAdded.slice(next.ops.length).flat();
+      this.view?.removeNodes(drop.filter((id) => id !== next.selected));
+      this.opAdded = this.opAdded.slice(0, next.ops.length);
+      L.ops = [...next.ops];
+      if (!sameOverlay(L.overlay, next.overlay)) await this.loadOverlay(next.overlay);
+      this.emit('view');
+    } else if (!sameBase || !opsPrefix) {
+      await this.reload(next);
+    } else {
+      const newOps = next.ops.slice(L.ops.length);
+      for (const op of newOps) this.opAdded.push(await this.runOp(op));
+      L.ops = [...next.ops];
+      if (!sameOverlay(L.overlay, next.overlay)) await this.loadOverlay(next.overlay);
+      if (newOps.length) this.emit('view');
+    }
+    this.applySelection(prev.selected !== next.selected || force);
+  }
+
+  private async reload(next: UrlState): Promise<void> {
+    const seq = ++this.loadSeq;
+    this.ui.stage({ kind: 'loading', title: 'Loading the graph…' });
+    this.setBusy(1);
+    this.result = null;
+    this.resultError = null;
+    try {
+      const sub = await this.fetchBase(next.spec);
+      if (seq !== this.loadSeq) return;
+      this.ui.banner(null);
+      this.view?.replace(sub);
+      this.loaded = { spec: next.spec, ops: [], overlay: null };
+      this.opAdded = [];
+      for (const op of next.ops) this.opAdded.push(await this.runOp(op));
+      this.loaded.ops = [...next.ops];
+      this.overlayResult = null;
+      this.overlayError = null;
+      await this.loadOverlay(next.overlay);
+      if (seq !== this.loadSeq) return;
+      if (!this.view || this.view.graph.order > 0) this.ui.stage(null);
+      else this.ui.stage(this.emptyMessage(next.spec));
+      this.emit('view');
+      this.emit('result');
+    } catch (e) {
+      if (seq !== this.loadSeq) return;
+      const err = this.reportError(e);
+      if (next.spec.mode === 'cypher' || next.spec.mode === 'question') {
+        this.resultError = err;
+        this.view?.replace({ nodes: [], edges: [] });
+        this.loaded = { spec: next.spec, ops: [], overlay: null };
+        this.ui.stage({ kind: 'error', title: 'The query failed', text: 'See the error in the panel on the right.' });
+        this.emit('result');
+        this.emit('view');
+      } else {
+        this.loaded = null;
+        this.ui.stage({
+          kind: 'error',
+          title: err.unavailable ? 'The database is not reachable' : 'Could not load the graph',
+          text: err.message,
+          action: { label: 'Retry', run: () => void this.apply(this.state, true) },
+        });
+      }
+    } finally {
+      this.setBusy(-1);
+    }
+  }
+
+  private emptyMessage(spec: ViewSpec): StageMessage {
+    if (spec.mode === 'overview')
+      return { kind: 'empty', title: 'The graph is empty', text: 'No nodes in the database yet. Run `npm run ingest` to load data/, then reload.' };
+    if (spec.mode === 'cypher' || spec.mode === 'question')
+      return { kind: 'empty', title: 'No graph in this result', text: 'The query returned no nodes or relationships; its rows are in the panel.' };
+    return { kind: 'empty', title: 'Nothing to show', text: 'This view has no nodes.' };
+  }
+
+  private async fetchBase(spec: ViewSpec): Promise<Subgraph> {
+    switch (spec.mode) {
+      case 'ego':
+        return asSubgraph(await api.neighbors(spec.id!, spec.depth ?? 1));
+      case 'cypher': {
+        const data = await api.cypher(spec.query ?? '', spec.params ?? {});
+        this.result = { title: 'Cypher query', data };
+        return asSubgraph(data.graph);
+      }
+      case 'question': {
+        const data = await api.runQuestion(spec.name ?? '', spec.params ?? {});
+        this.result = { title: spec.name ?? 'Saved question', data };
+        return asSubgraph(data.graph);
+      }
+      default: {
+        const g = await api.graph(OVERVIEW_LIMIT);
+        const t = (g.total ?? g.totals ?? {}) as Record<string, unknown>;
+        this.totals = {
+          nodes: typeof t.nodes === 'number' ? t.nodes : typeof g.totalNodes === 'number' ? g.totalNodes : undefined,
+          edges: typeof t.edges === 'number' ? t.edges : typeof t.relationships === 'number' ? t.relationships : typeof g.totalEdges === 'number' ? g.totalEdges : undefined,
+        };
+        return asSubgraph(g);
+      }
+    }
+  }
+
+  private async runOp(op: string): Promise<string[]> {
+    const v = this.view;
+    if (!v) return [];
+    if (op.startsWith('-')) {
+      v.collapse(op.slice(1));
+      return [];
+    }
+    this.setBusy(1);
+    try {
+      const res = await api.neighbors(op, 1);
+      const sub = asSubgraph(res);
+      const added = v.merge(sub, v.graph.hasNode(op) ? op : undefined);
+      const name = this.nameOf(op);
+      this.notify(
+        (added.length ? `Added ${added.length} node${added.length === 1 ? '' : 's'} around ${name}` : `Every neighbour of ${name} is already shown`) +
+          (res.truncated ? ' (the server capped the neighbours: focus on the node to see more)' : ''),
+      );
+      return added;
+    } catch (e) {
+      this.reportError(e);
+      return [];
+    } finally {
+      this.setBusy(-1);
+    }
+  }
+
+  private async loadOverlay(overlay: Overlay | null): Promise<void> {
+    const v = this.view;
+    if (this.loaded) this.loaded.overlay = overlay;
+    this.overlayError = null;
+    if (!overlay) {
+      this.overlayResult = null;
+      v?.setHighlight(null);
+      this.emit('overlay');
+      return;
+    }
+    this.setBusy(1);
+    try {
+      if (overlay.kind === 'paths') {
+        const data = await api.paths(overlay.from, overlay.to, overlay.maxDepth, overlay.types);
+        this.overlayResult = { kind: 'paths', data, overlay };
+        const sub = asSubgraph(data.graph);
+        const all = (data.paths ?? []).flatMap((p) => [...(p.nodes ?? []), ...asSubgraph(p).nodes]);
+        const allEdges = (data.paths ?? []).flatMap((p) => p.edges ?? []);
+        v?.merge({ nodes: [...sub.nodes, ...all], edges: [...sub.edges, ...allEdges] });
+        this.highlightAllOverlay();
+        if (v && v.highlight) v.fitNodes(v.highlight.nodes);
+      } else {
+        const data = await api.resistance(overlay.target);
+        this.overlayResult = { kind: 'resistance', data, overlay };
+        v?.merge(asSubgraph(data.graph), v.graph.hasNode(overlay.target) ? overlay.target : undefined);
+        this.highlightAllOverlay();
+        if (v && v.highlight) v.fitNodes(v.highlight.nodes);
+      }
+    } catch (e) {
+      this.overlayResult = null;
+      this.overlayError = this.reportError(e);
+      v?.setHighlight(null);
+    } finally {
+      this.setBusy(-1);
+    }
+    this.emit('overlay');
+  }
+
+  /** Highlight everything the overlay brought (paths: every path; resistance: the whole set). */
+  highlightAllOverlay(): void {
+    const r = this.overlayResult;
+    const v = this.view;
+    if (!r || !v) return;
+    if (r.kind === 'paths') {
+      const nodes = new Set<string>();
+      const edges = new Set<string>();
+      for (const p of r.data.paths ?? []) {
+        for (const n of p.nodes ?? []) nodes.add(n.id);
+        for (const e of p.edges ?? []) edges.add(String(e.id));
+      }
+      if (!nodes.size) for (const n of asSubgraph(r.data.graph).nodes) nodes.add(n.id);
+      if (!edges.size) for (const e of asSubgraph(r.data.graph).edges) edges.add(String(e.id));
+      v.setHighlight({ nodes, edges });
+    } else {
+      const sub = asSubgraph(r.data.graph);
+      v.setHighlight({ nodes: sub.nodes.map((n) => n.id), edges: sub.edges.map((e) => String(e.id)) });
+    }
+  }
+
+  // ---------- selection ----------
+  private applySelection(changed: boolean): void {
+    const id = this.state.selected;
+    this.view?.setSelected(id);
+    if (changed) this.emit('selection');
+  }
+
+  /** Select a node; bring it into the view first when it is not there. */
+  async select(id: string | null, opts: { center?: boolean; push?: boolean } = {}): Promise<void> {
+    const v = this.view;
+    const patch: Partial<UrlState> = { selected: id };
+    if (id && v && !v.graph.hasNode(id)) patch.ops = [...this.state.ops, id];
+    if (id && (this.state.tab !== 'details')) patch.tab = 'details';
+    await this.navigate(patch, opts.push ?? true);
+    if (id && opts.center !== false) v?.focusNode(id);
+  }
+
+  expand(id: string): Promise<void> {
+    return this.navigate({ ops: [...this.state.ops, id] });
+  }
+  collapse(id: string): Promise<void> {
+    return this.navigate({ ops: [...this.state.ops, `-${id}`] });
+  }
+  focusEgo(id: string, depth: number): Promise<void> {
+    return this.navigate({ spec: { mode: 'ego', id, depth }, ops: [], overlay: null, selected: id });
+  }
+  overview(): Promise<void> {
+    return this.navigate({ spec: { mode: 'overview' }, ops: [], overlay: null, selected: null });
+  }
+  runCypher(query: string, params: Record<string, unknown> = {}): Promise<void> {
+    return this.navigate({ spec: { mode: 'cypher', query, params }, ops: [], overlay: null, selected: null, tab: 'cypher' });
+  }
+  runQuestion(name: string, params: Record<string, unknown>): Promise<void> {
+    return this.navigate({ spec: { mode: 'question', name, params }, ops: [], overlay: null, selected: null, tab: 'questions' });
+  }
+  showOverlay(overlay: Overlay | null, tab?: string): Promise<void> {
+    return this.navigate({ overlay, ...(tab ? { tab } : {}) });
+  }
+
+  /** Nodes handed to the paths panel ("Path from…" in the details). */
+  pathSeed: { from?: NodeRef; to?: NodeRef } = {};
+  seedPath(which: 'from' | 'to', node: NodeRef): void {
+    this.pathSeed = { ...this.pathSeed, [which]: node };
+    this.setTab('paths');
+    this.emit('pathSeed');
+  }
+
+  /** Display name of a node id when the view knows it. */
+  nameOf(id: string): string {
+    const v = this.view;
+    return v && v.graph.hasNode(id) ? v.graph.getNodeAttribute(id, 'label') : id;
+  }
+
+  setTab(tab: string): void {
+    if (this.state.tab === tab) return;
+    this.state = { ...this.state, tab };
+    this.writeUrl();
+    this.emit('tab');
+  }
+
+  setFilters(patch: Partial<Pick<UrlState, 'hiddenLabels' | 'hiddenRelTypes' | 'sizeBy' | 'colorBy'>>): void {
+    void this.navigate(patch, false);
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Legend and filters: one row per node type (colour, count in view / in the database,
+ * click to hide or show) and per relationship type. Display choices: size and colour.
+ */
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../ontology/index.js';
+import type { App } from '../app.js';
+import { clear, h } from '../lib/dom.js';
+import { labelColor } from '../graph/colors.js';
+
+export class Legend {
+  readonly el = h('div', { class: 'legend-wrap' });
+  private types = h('ul', { class: 'legend-list', id: 'legend-types', 'aria-label': 'Node types' });
+  private rels = h('ul', { class: 'legend-list', id: 'legend-rels', 'aria-label': 'Relationship types' });
+  private sizeSel: HTMLSelectElement;
+  private colorSel: HTMLSelectElement;
+
+  constructor(private app: App) {
+    this.sizeSel = h('select', { id: 'size-by' }, h('option', { value: 'degree' }, 'Degree (links in view)'), h('option', { value: 'betweenness' }, 'Betweenness centrality'), h('option', { value: 'uniform' }, 'Same size'));
+    this.colorSel = h('select', { id: 'color-by' }, h('option', { value: 'label' }, 'Node type'), h('option', { value: 'community' }, 'Community (Louvain)'));
+    this.sizeSel.addEventListener('change', () => app.setFilters({ sizeBy: this.sizeSel.value }));
+    this.colorSel.addEventListener('change', () => app.setFilters({ colorBy: this.colorSel.value }));
+
+    const allBtn = (which: 'labels' | 'rels') =>
+      h('button', { type: 'button', class: 'btn small', title: 'Show all', onclick: () => app.setFilters(which === 'labels' ? { hiddenLabels: [] } : { hiddenRelTypes: [] }) }, 'all');
+    this.el.append(
+      h('section', { class: 'section' }, h('h2', null, 'Node types', allBtn('labels')), this.types),
+      h('details', { class: 'section collapsible' }, h('summary', { id: 'legend-rels-summary' }, h('h2', null, 'Relationship types')), h('div', { style: 'margin-top:4px' }, h('div', { style: 'text-align:right;margin-bottom:4px' }, allBtn('rels')), this.rels)),
+      h('section', { class: 'section' }, h('h2', null, 'Display'),
+        h('label', { class: 'field' }, 'Size nodes by', this.sizeSel),
+        h('label', { class: 'field' }, 'Colour nodes by', this.colorSel),
+      ),
+    );
+    for (const ev of ['view', 'filters', 'schema'] as const) app.on(ev, () => this.render());
+    app.view?.on('change', () => this.renderCountsSoon());
+    this.render();
+  }
+
+  private pending = false;
+  private renderCountsSoon(): void {
+    if (this.pending) return;
+    this.pending = true;
+    requestAnimationFrame(() => {
+      this.pending = false;
+      this.render();
+    });
+  }
+
+  render(): void {
+    const v = this.app.view;
+    const st = this.app.state;
+    this.sizeSel.value = st.sizeBy;
+    this.colorSel.value = st.colorBy;
+    const inView = v?.labelCounts() ?? new Map<string, number>();
+    const total = new Map((this.app.schema?.labels ?? []).map((l) => [l.label, l.count]));
+    const hidden = new Set(st.hiddenLabels);
+    const labels = [...NODE_LABELS, ...[...inView.keys()].filter((k) => !(NODE_LABELS as readonly string[]).includes(k))];
+    clear(this.types);
+    for (const label of labels) {
+      const n = inView.get(label) ?? 0;
+      const t = total.get(label);
+      if (!n && !t && total.size) continue;
+      const off = hidden.has(label);
+      const cb = h('input', { type: 'checkbox', checked: !off, 'aria-label': `Show ${label}` });
+      cb.addEventListener('change', () => {
+        const next = new Set(this.app.state.hiddenLabels);
+        if (cb.checked) next.delete(label);
+        else next.add(label);
+        this.app.setFilters({ hiddenLabels: [...next] });
+      });
+      const colorByCommunity = st.colorBy === 'community';
+      this.types.append(
+        h('li', null,
+          h('label', { class: `legend-item${off ? ' off' : ''}${n ? '' : ' absent'}`, 'data-label': label, title: `${n} in view${t !== undefined ? `, ${t} in the database` : ''}` },
+            cb,
+            h('span', { class: 'swatch', style: `background:${colorByCommunity ? '#c8ced6' : labelColor(label)}` }),
+            h('span', { class: 'name' }, label),
+            h('span', { class: 'count' }, t !== undefined ? `${n} / ${t}` : String(n)),
+          ),
+        ),
+      );
+    }
+    const relIn = v?.relTypeCounts() ?? new Map<string, number>();
+    const relTotal = new Map((this.app.schema?.relationshipTypes ?? []).map((r) => [r.type, r.count]));
+    const hiddenRels = new Set(st.hiddenRelTypes);
+    const relTypes = [...RELATIONSHIP_TYPES, ...[...relIn.keys(), ...relTotal.keys()].filter((k) => !(RELATIONSHIP_TYPES as readonly string[]).includes(k))];
+    clear(this.rels);
+    for (const type of new Set(relTypes)) {
+      const n = relIn.get(type) ?? 0;
+      const t = relTotal.get(type);
+      if (!n && !t) continue;
+      const off = hiddenRels.has(type);
+      const cb = h('input', { type: 'checkbox', checked: !off, 'aria-label': `Show ${type}` });
+      cb.addEventListener('change', () => {
+        const next = new Set(this.app.state.hiddenRelTypes);
+        if (cb.checked) next.delete(type);
+        else next.add(type);
+        this.app.setFilters({ hiddenRelTypes: [...next] });
+      });
+      this.rels.append(
+        h('li', null,
+          h('label', { class: `legend-item${off ? ' off' : ''}${n ? '' : ' absent'}`, 'data-type': type },
+            cb,
+            h('span', { class: 'name rel-name' }, type),
+            h('span', { class: 'count' }, t !== undefined ? `${n} / ${t}` : String(n)),
+          ),
+        ),
+      );
+    }
+  }
+}

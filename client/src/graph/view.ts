@@ -1,0 +1,706 @@
+/**
+ * The graph view: one graphology graph and one Sigma renderer for the page's whole
+ * life (WebGL contexts leak, so contents are swapped, never the renderer). Highlight,
+ * hover and filters go through Sigma's reducers; the graph itself only holds data and
+ * positions.
+ */
+import GraphMod from 'graphology';
+import type * as GraphTypes from 'graphology';
+import Sigma from 'sigma';
+import type { Settings } from 'sigma/settings';
+import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
+import type { EdgeProgramType } from 'sigma/rendering';
+import { animateNodes } from 'sigma/utils';
+import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import FA2Mod from 'graphology-layout-forceatlas2/worker.js';
+import fa2Mod from 'graphology-layout-forceatlas2';
+import louvainMod from 'graphology-communities-louvain';
+import betweennessMod from 'graphology-metrics/centrality/betweenness.js';
+import { NODE_LABELS, type GraphEdge, type GraphNode, type NodeLabel, type Subgraph } from '../../../ontology/index.js';
+import { cjs } from '../lib/cjs.js';
+import {
+  EDGE_ACTIVE,
+  EDGE_COLOR,
+  FADED_EDGE,
+  FADED_NODE,
+  HIGHLIGHT_EDGE,
+  communityColor,
+  labelColor,
+} from './colors.js';
+
+const Graph = cjs(GraphMod);
+const FA2Layout = cjs(FA2Mod);
+const forceAtlas2 = cjs(fa2Mod);
+const louvain = cjs(louvainMod);
+const betweenness = cjs(betweennessMod);
+
+export interface NodeAttrs {
+  label: string;
+  kind: NodeLabel | string;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  data: GraphNode;
+  /** Nodes whose expansion brought this node into view. */
+  parents: string[];
+  fixed?: boolean;
+  community?: number;
+  centrality?: number;
+  [k: string]: unknown;
+}
+export interface EdgeAttrs {
+  relType: string;
+  label: string;
+  size: number;
+  color: string;
+  data: GraphEdge;
+  type?: string;
+  curvature?: number;
+  [k: string]: unknown;
+}
+export type AtlasGraph = GraphTypes.default<NodeAttrs, EdgeAttrs>;
+export type SizeBy = 'degree' | 'betweenness' | 'uniform';
+export type ColorBy = 'label' | 'community';
+
+type Listener = () => void;
+
+export function hasWebGL(): boolean {
+  try {
+    const c = document.createElement('canvas');
+    const gl = (c.getContext('webgl2') ?? c.getContext('webgl')) as WebGLRenderingContext | null;
+    // Give the probe context back at once: browsers cap live WebGL contexts.
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return !!gl;
+  } catch {
+    return false;
+  }
+}
+
+export class GraphView {
+  readonly graph: AtlasGraph;
+  readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
+  hiddenLabels = new Set<string>();
+  hiddenRelTypes = new Set<string>();
+  hovered: string | null = null;
+  selected: string | null = null;
+  highlight: { nodes: Set<string>; edges: Set<string> } | null = null;
+  sizeBy: SizeBy = 'degree';
+  colorBy: ColorBy = 'label';
+  private fa2: InstanceType<typeof FA2Layout> | null = null;
+  private layoutTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancelAnimation: (() => void) | null = null;
+  private listeners = new Map<string, Set<Listener>>();
+  private hoverNeighbors: Set<string> | null = null;
+  private dragging: string | null = null;
+  /** Type names drawn over the clusters of the grouped layout. */
+  private groupLabels: { text: string; color: string; x: number; y: number }[] = [];
+  private groupLayer: HTMLElement;
+
+  constructor(container: HTMLElement) {
+    this.graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: true }) as AtlasGraph;
+    const settings: Partial<Settings<NodeAttrs, EdgeAttrs>> = {
+      renderEdgeLabels: true,
+      enableEdgeEvents: false,
+      defaultEdgeType: 'arrow',
+      edgeProgramClasses: { curvedArrow: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs> },
+      labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+      labelSize: 13,
+      labelWeight: '500',
+      labelColor: { color: '#1f2933' },
+      edgeLabelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+      edgeLabelSize: 10,
+      edgeLabelColor: { color: '#4a5565' },
+      labelRenderedSizeThreshold: 9,
+      labelDensity: 0.6,
+      labelGridCellSize: 90,
+      zIndex: true,
+      minCameraRatio: 0.03,
+      maxCameraRatio: 8,
+      stagePadding: 40,
+      nodeReducer: (n, d) => this.nodeReducer(n, d),
+      edgeReducer: (e, d) => this.edgeReducer(e, d),
+    };
+    this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, settings);
+    this.groupLayer = document.createElement('div');
+    this.groupLayer.className = 'group-labels';
+    container.appendChild(this.groupLayer);
+    this.sigma.on('afterRender', () => this.placeGroupLabels());
+    this.bindEvents();
+  }
+
+  // ---------- events ----------
+  on(event: 'change' | 'layout' | 'clickNode' | 'doubleClickNode' | 'clickStage', fn: Listener | ((id: string) => void)): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    set.add(fn as Listener);
+    return () => set.delete(fn as Listener);
+  }
+  private emit(event: string, arg?: string): void {
+    for (const fn of this.listeners.get(event) ?? []) (fn as (a?: string) => void)(arg);
+  }
+
+  private bindEvents(): void {
+    const s = this.sigma;
+    s.on('enterNode', ({ node }) => {
+      this.hovered = node;
+      this.hoverNeighbors = new Set(this.graph.neighbors(node));
+      this.hoverNeighbors.add(node);
+      s.getContainer().style.cursor = 'pointer';
+      s.refresh({ skipIndexation: true });
+    });
+    s.on('leaveNode', () => {
+      this.hovered = null;
+      this.hoverNeighbors = null;
+      s.getContainer().style.cursor = '';
+      s.refresh({ skipIndexation: true });
+    });
+    s.on('clickNode', ({ node }) => this.emit('clickNode', node));
+    s.on('doubleClickNode', (e) => {
+      e.preventSigmaDefault();
+      this.emit('doubleClickNode', e.node);
+    });
+    s.on('clickStage', () => this.emit('clickStage'));
+    // Dragging a node moves it (and pins it while the layout runs).
+    s.on('downNode', ({ node }) => {
+      this.dragging = node;
+      this.graph.setNodeAttribute(node, 'fixed', true);
+    });
+    s.getMouseCaptor().on('mousemovebody', (e) => {
+      if (!this.dragging) return;
+      // Freeze the frame while dragging, or the graph would rescale under the mouse.
+      if (!s.getCustomBBox()) s.setCustomBBox(s.getBBox());
+      const pos = s.viewportToGraph(e);
+      this.graph.mergeNodeAttributes(this.dragging, { x: pos.x, y: pos.y });
+      e.preventSigmaDefault();
+      e.original.preventDefault();
+      e.original.stopPropagation();
+    });
+    const endDrag = () => {
+      if (!this.dragging) return;
+      if (this.graph.hasNode(this.dragging)) this.graph.removeNodeAttribute(this.dragging, 'fixed');
+      this.dragging = null;
+    };
+    s.getMouseCaptor().on('mouseup', endDrag);
+  }
+
+  // ---------- reducers ----------
+  private focusNodes(): Set<string> | null {
+    if (this.hoverNeighbors) return this.hoverNeighbors;
+    return this.highlight?.nodes ?? null;
+  }
+
+  private nodeReducer(node: string, d: NodeAttrs): Partial<NodeDisplayData> {
+    const res: Partial<NodeDisplayData> & Record<string, unknown> = { ...d };
+    if (this.hiddenLabels.has(String(d.kind))) {
+      res.hidden = true;
+      return res;
+    }
+    if (this.colorBy === 'community') res.color = communityColor(d.community);
+    const focus = this.focusNodes();
+    if (focus && !focus.has(node)) {
+      res.color = FADED_NODE;
+      res.label = '';
+      res.zIndex = 0;
+    } else if (focus) {
+      res.zIndex = 2;
+      if ((this.hoverNeighbors && this.hoverNeighbors.size <= 30) || (!this.hoverNeighbors && this.highlight && this.highlight.nodes.size <= 40)) res.forceLabel = true;
+    }
+    if (node === this.selected) {
+      res.highlighted = true;
+      res.forceLabel = true;
+      res.zIndex = 3;
+    }
+    if (node === this.hovered) res.zIndex = 4;
+    return res;
+  }
+
+  private edgeReducer(edge: string, d: EdgeAttrs): Partial<EdgeDisplayData> {
+    const res: Partial<EdgeDisplayData> & Record<string, unknown> = { ...d, label: '' };
+    if (this.hiddenRelTypes.has(d.relType)) {
+      res.hidden = true;
+      return res;
+    }
+    const [src, tgt] = this.graph.extremities(edge);
+    if (this.hiddenLabels.has(String(this.graph.getNodeAttribute(src, 'kind'))) || this.hiddenLabels.has(String(this.graph.getNodeAttribute(tgt, 'kind')))) {
+      res.hidden = true;
+      return res;
+    }
+    if (this.hovered) {
+      if (src === this.hovered || tgt === this.hovered) {
+        res.color = EDGE_ACTIVE;
+        res.size = 2;
+        if (this.graph.degree(this.hovered) <= 24) res.label = d.relType;
+        res.zIndex = 2;
+      } else {
+        res.color = FADED_EDGE;
+        res.zIndex = 0;
+      }
+      return res;
+    }
+    if (this.highlight) {
+      if (this.highlight.edges.has(edge)) {
+        res.color = HIGHLIGHT_EDGE;
+        res.size = 2.5;
+        res.label = d.relType;
+        res.zIndex = 2;
+      } else {
+        res.color = FADED_EDGE;
+        res.zIndex = 0;
+      }
+      return res;
+    }
+    if (this.selected && (src === this.selected || tgt === this.selected)) {
+      res.color = EDGE_ACTIVE;
+      res.size = 1.6;
+      if (this.graph.hasNode(this.selected) && this.graph.degree(this.selected) <= 24) res.label = d.relType;
+    }
+    return res;
+  }
+
+  refresh(): void {
+    this.sigma.refresh({ skipIndexation: true });
+    this.emit('change');
+  }
+
+  // ---------- contents ----------
+  private nodeAttrs(n: GraphNode, x: number, y: number, parent?: string): NodeAttrs {
+    return {
+      label: String(n.name ?? n.id),
+      kind: n.label,
+      x,
+      y,
+      size: 6,
+      color: labelColor(n.label),
+      data: n,
+      parents: parent ? [parent] : [],
+    };
+  }
+
+  private edgeAttrs(e: GraphEdge): EdgeAttrs {
+    return { relType: String(e.type), label: String(e.type), size: 1, color: EDGE_COLOR, data: e };
+  }
+
+  /** Replace the whole view with a subgraph, laid out from scratch. */
+  replace(sub: Subgraph, opts: { layoutMs?: number } = {}): void {
+    this.stopLayout();
+    this.highlight = null;
+    this.hovered = null;
+    this.hoverNeighbors = null;
+    this.sigma.setCustomBBox(null);
+    this.graph.clear();
+    const n = sub.nodes.length;
+    const radius = Math.max(10, Math.sqrt(n) * 12);
+    sub.nodes.forEach((node, i) => {
+      if (this.graph.hasNode(node.id)) return;
+      const a = (2 * Math.PI * i) / Math.max(1, n);
+      const r = radius * (0.6 + 0.4 * Math.random());
+      this.graph.addNode(node.id, this.nodeAttrs(node, r * Math.cos(a), r * Math.sin(a)));
+    });
+    this.addEdges(sub.edges);
+    this.afterStructureChange();
+    this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    if (this.graph.order > 1) this.startLayout(opts.layoutMs ?? Math.min(6000, 2000 + this.graph.order * 8));
+    this.emit('change');
+  }
+
+  /**
+   * Add a subgraph to the view. New nodes start near `anchor` (or near any neighbour
+   * already shown); existing nodes keep their place while a short layout settles the
+   * newcomers.
+   */
+  merge(sub: Subgraph, anchor?: string): string[] {
+    const added: string[] = [];
+    const existing = new Set(this.graph.nodes());
+    const center = (id: string | undefined) => (id && this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null);
+    const nbrOf = new Map<string, string>();
+    for (const e of sub.edges) {
+      if (existing.has(e.source) && !existing.has(e.target)) nbrOf.set(e.target, e.source);
+      if (existing.has(e.target) && !existing.has(e.source)) nbrOf.set(e.source, e.target);
+    }
+    const spread = this.typicalSpacing();
+    // Newcomers start on a ring around the node they hang from, opening away from
+    // the rest of the graph, so the short settling layout has little to untangle.
+    let cx = 0, cy = 0;
+    this.graph.forEachNode((_n, a) => { cx += a.x; cy += a.y; });
+    if (this.graph.order) { cx /= this.graph.order; cy /= this.graph.order; }
+    const fresh = sub.nodes.filter((n) => !this.graph.hasNode(n.id));
+    const byParent = new Map<string, GraphNode[]>();
+    for (const n of fresh) {
+      const p = anchor && this.graph.hasNode(anchor) ? anchor : nbrOf.get(n.id) ?? '';
+      (byParent.get(p) ?? byParent.set(p, []).get(p)!).push(n);
+    }
+    for (const node of sub.nodes) {
+      if (!this.graph.hasNode(node.id)) continue;
+      const a = this.graph.getNodeAttributes(node.id);
+      this.graph.mergeNodeAttributes(node.id, { data: { ...a.data, ...node } });
+      if (anchor && node.id !== anchor && !a.parents.includes(anchor) && !existing.has(node.id)) a.parents.push(anchor);
+    }
+    for (const [parent, list] of byParent) {
+      const c = center(parent) ?? { x: cx, y: cy };
+      const n = list.length;
+      const away = parent && this.graph.order > 1 ? Math.atan2(c.y - cy, c.x - cx) : 0;
+      const arc = !parent || n > 8 ? 2 * Math.PI : Math.PI * 1.2;
+      const r0 = spread * (1.1 + 0.18 * Math.sqrt(n));
+      list.forEach((node, i) => {
+        const ang = away - arc / 2 + (arc * (i + 0.5)) / n;
+        const r = r0 * (i % 2 ? 1 : 1.3);
+        this.graph.addNode(node.id, this.nodeAttrs(node, c.x + r * Math.cos(ang), c.y + r * Math.sin(ang), parent || undefined));
+        added.push(node.id);
+      });
+    }
+    this.addEdges(sub.edges);
+    this.afterStructureChange();
+    if (added.length && existing.size > 0) {
+      // Settle only the newcomers: existing nodes are pinned for the run.
+      for (const id of existing) this.graph.setNodeAttribute(id, 'fixed', true);
+      this.startLayout(Math.min(5000, 1500 + 40 * added.length), () => {
+        for (const id of existing) if (this.graph.hasNode(id)) this.graph.removeNodeAttribute(id, 'fixed');
+      });
+    } else if (added.length) {
+      this.startLayout(2500);
+    }
+    this.emit('change');
+    return added;
+  }
+
+  /** Remove the neighbours that only `id` connects to the view (what expanding it brought). */
+  collapse(id: string): string[] {
+    if (!this.graph.hasNode(id)) return [];
+    const drop = this.graph.neighbors(id).filter((n) => {
+      if (n === this.selected) return false;
+      const others = this.graph.neighbors(n).filter((m) => m !== id);
+      return others.length === 0;
+    });
+    for (const n of drop) this.graph.dropNode(n);
+    this.afterStructureChange();
+    this.emit('change');
+    return drop;
+  }
+
+  removeNodes(ids: string[]): void {
+    for (const id of ids) if (this.graph.hasNode(id)) this.graph.dropNode(id);
+    this.afterStructureChange();
+    this.emit('change');
+  }
+
+  private addEdges(edges: GraphEdge[]): void {
+    for (const e of edges) {
+      if (!e || !this.graph.hasNode(e.source) || !this.graph.hasNode(e.target)) continue;
+      const key = String(e.id ?? `${e.source}-${e.type}-${e.target}`);
+      if (this.graph.hasEdge(key)) continue;
+      this.graph.addDirectedEdgeWithKey(key, e.source, e.target, this.edgeAttrs(e));
+    }
+  }
+
+  private typicalSpacing(): number {
+    if (this.graph.order < 2) return 10;
+    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    this.graph.forEachNode((_, a) => {
+      minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
+      minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
+    });
+    return Math.max(2, Math.sqrt(((maxX - minX) * (maxY - minY)) / this.graph.order) * 0.8);
+  }
+
+  /** Curves for parallel edges, node sizes, communities. */
+  private afterStructureChange(): void {
+    this.sigma.setCustomBBox(null);
+    if (this.groupLabels.length) this.setGroupLabels([]);
+    if (this.hovered) {
+      if (this.graph.hasNode(this.hovered)) this.hoverNeighbors = new Set([this.hovered, ...this.graph.neighbors(this.hovered)]);
+      else {
+        this.hovered = null;
+        this.hoverNeighbors = null;
+      }
+    }
+    const groups = new Map<string, string[]>();
+    this.graph.forEachEdge((e, _a, s, t) => {
+      const k = s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`;
+      const g = groups.get(k);
+      if (g) g.push(e);
+      else groups.set(k, [e]);
+    });
+    for (const list of groups.values()) {
+      if (list.length === 1) {
+        this.graph.mergeEdgeAttributes(list[0]!, { type: 'arrow', curvature: 0 });
+        continue;
+      }
+      list.forEach((e, i) => {
+        const [s] = this.graph.extremities(e);
+        const sign = s === this.graph.extremities(list[0]!)[0] ? 1 : -1;
+        const c = (0.25 + 0.2 * Math.floor(i / 2)) * (i % 2 === 0 ? 1 : -1) * sign;
+        this.graph.mergeEdgeAttributes(e, { type: 'curvedArrow', curvature: c });
+      });
+    }
+    this.computeSizes();
+    if (this.colorBy === 'community') this.computeCommunities();
+    // Small views show every label; big ones reveal labels as you zoom in.
+    const threshold = this.graph.order <= 60 ? 0 : this.graph.order <= 200 ? 7 : 10;
+    if (this.sigma.getSetting('labelRenderedSizeThreshold') !== threshold) this.sigma.setSetting('labelRenderedSizeThreshold', threshold);
+  }
+
+  private simpleUndirected(): GraphTypes.default {
+    const g = new Graph({ type: 'undirected', multi: false });
+    this.graph.forEachNode((n) => g.addNode(n));
+    this.graph.forEachEdge((_e, _a, s, t) => {
+      if (s !== t && !g.hasEdge(s, t)) g.addEdge(s, t);
+    });
+    return g;
+  }
+
+  computeSizes(): void {
+    const g = this.graph;
+    if (this.sizeBy === 'betweenness' && g.order > 2) {
+      let scores: Record<string, number> = {};
+      try {
+        scores = betweenness(this.simpleUndirected(), { normalized: true });
+      } catch {
+        scores = {};
+      }
+      const max = Math.max(1e-9, ...Object.values(scores));
+      g.forEachNode((n) => {
+        const v = (scores[n] ?? 0) / max;
+        g.mergeNodeAttributes(n, { centrality: scores[n] ?? 0, size: 4 + 16 * Math.sqrt(v) });
+      });
+    } else if (this.sizeBy === 'uniform') {
+      g.forEachNode((n) => g.setNodeAttribute(n, 'size', 7));
+    } else {
+      g.forEachNode((n) => {
+        const d = g.degree(n);
+        g.setNodeAttribute(n, 'size', Math.min(22, 4 + 2.4 * Math.sqrt(d)));
+      });
+    }
+  }
+
+  computeCommunities(): void {
+    if (this.graph.order === 0) return;
+    try {
+      const comm = louvain(this.simpleUndirected(), { resolution: 1 });
+      this.graph.forEachNode((n) => this.graph.setNodeAttribute(n, 'community', comm[n] ?? -1));
+    } catch {
+      this.graph.forEachNode((n) => this.graph.setNodeAttribute(n, 'community', -1));
+    }
+  }
+
+  setSizeBy(s: SizeBy): void {
+    this.sizeBy = s;
+    this.computeSizes();
+    this.refresh();
+  }
+
+  setColorBy(c: ColorBy): void {
+    this.colorBy = c;
+    if (c === 'community') this.computeCommunities();
+    this.refresh();
+  }
+
+  setSelected(id: string | null): void {
+    this.selected = id && this.graph.hasNode(id) ? id : id;
+    this.refresh();
+  }
+
+  setHighlight(h: { nodes: Iterable<string>; edges: Iterable<string> } | null): void {
+    this.highlight = h ? { nodes: new Set(h.nodes), edges: new Set(h.edges) } : null;
+    this.refresh();
+  }
+
+  setHiddenLabels(labels: Iterable<string>): void {
+    this.hiddenLabels = new Set(labels);
+    this.refresh();
+  }
+
+  setHiddenRelTypes(types: Iterable<string>): void {
+    this.hiddenRelTypes = new Set(types);
+    this.refresh();
+  }
+
+  // ---------- layout ----------
+  isLayoutRunning(): boolean {
+    return !!this.fa2?.isRunning();
+  }
+
+  startLayout(ms = 4000, onDone?: () => void): void {
+    this.stopLayout();
+    this.cancelAnimation?.();
+    if (this.groupLabels.length) this.setGroupLabels([]);
+    if (this.graph.order < 2) return;
+    const settings = {
+      ...forceAtlas2.inferSettings(this.graph),
+      barnesHutOptimize: this.graph.order > 400,
+      slowDown: 4,
+      gravity: 1,
+      scalingRatio: 8,
+      adjustSizes: false,
+      // Hubs (HCC, nivolumab) attract less and move outward: fewer piles in the middle.
+      outboundAttractionDistribution: true,
+    };
+    this.fa2 = new FA2Layout(this.graph, { settings, getEdgeWeight: null });
+    this.fa2.start();
+    this.pendingDone = onDone ?? null;
+    this.emit('layout');
+    if (ms > 0 && Number.isFinite(ms)) this.layoutTimer = setTimeout(() => this.stopLayout(), ms);
+  }
+  private pendingDone: (() => void) | null = null;
+
+  stopLayout(): void {
+    if (this.layoutTimer) clearTimeout(this.layoutTimer);
+    this.layoutTimer = undefined;
+    if (this.fa2) {
+      this.fa2.kill();
+      this.fa2 = null;
+      const done = this.pendingDone;
+      this.pendingDone = null;
+      done?.();
+      this.emit('layout');
+    }
+  }
+
+  /** Lay nodes out in one cluster per type, clusters around a circle; animated. */
+  layoutByType(): void {
+    this.stopLayout();
+    this.sigma.setCustomBBox(null);
+    const byType = new Map<string, string[]>();
+    this.graph.forEachNode((n, a) => {
+      const k = String(a.kind);
+      const l = byType.get(k);
+      if (l) l.push(n);
+      else byType.set(k, [n]);
+    });
+    const order = [...NODE_LABELS, ...[...byType.keys()].filter((k) => !(NODE_LABELS as readonly string[]).includes(k))].filter((k) => byType.has(k));
+    const STEP = 9;
+    const radius = (n: number) => STEP * Math.sqrt(n) + 24;
+    const radii = order.map((k) => radius(byType.get(k)!.length));
+    const R = Math.max(40, (radii.reduce((a, r) => a + 2 * r, 0) * 1.15) / (2 * Math.PI), Math.max(...radii) * 2);
+    const targets: Record<string, { x: number; y: number }> = {};
+    const labels: { text: string; color: string; x: number; y: number }[] = [];
+    // Clusters around a circle, each sized by its member count.
+    let acc = 0;
+    const totalArc = radii.reduce((a, r) => a + 2 * r, 0);
+    order.forEach((k, gi) => {
+      const ids = byType.get(k)!.sort((a, b) => this.graph.degree(b) - this.graph.degree(a));
+      const ang = (2 * Math.PI * (acc + radii[gi]!)) / totalArc;
+      acc += 2 * radii[gi]!;
+      const cx = R * Math.cos(ang), cy = R * Math.sin(ang);
+      // Sunflower (Vogel) spiral keeps a cluster round and evenly packed.
+      ids.forEach((id, i) => {
+        const r = STEP * Math.sqrt(i);
+        const t = i * 2.39996;
+        targets[id] = { x: cx + r * Math.cos(t), y: cy + r * Math.sin(t) };
+      });
+      // Graph y points up in sigma: the label sits above the cluster.
+      labels.push({ text: `${k} (${ids.length})`, color: labelColor(k), x: cx, y: cy + STEP * Math.sqrt(ids.length) + 6 });
+    });
+    this.setGroupLabels([]);
+    this.cancelAnimation = animateNodes(this.graph, targets, { duration: 700 }, () => this.setGroupLabels(labels));
+  }
+
+  private setGroupLabels(labels: { text: string; color: string; x: number; y: number }[]): void {
+    this.groupLabels = labels;
+    while (this.groupLayer.firstChild) this.groupLayer.removeChild(this.groupLayer.firstChild);
+    for (const l of labels) {
+      const el = document.createElement('span');
+      el.className = 'group-label';
+      el.textContent = l.text;
+      el.style.borderColor = l.color;
+      this.groupLayer.appendChild(el);
+    }
+    this.placeGroupLabels();
+  }
+
+  private placeGroupLabels(): void {
+    if (!this.groupLabels.length) return;
+    const els = this.groupLayer.children;
+    this.groupLabels.forEach((l, i) => {
+      const p = this.sigma.graphToViewport({ x: l.x, y: l.y });
+      const el = els[i] as HTMLElement | undefined;
+      if (el) el.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px) translate(-50%, -100%)`;
+    });
+  }
+
+  // ---------- camera ----------
+  focusNode(id: string, ratio = 0.35): void {
+    if (!this.graph.hasNode(id)) return;
+    const nbrs = this.graph.neighbors(id);
+    if (nbrs.length && nbrs.length <= 80) {
+      this.fitNodes([id, ...nbrs], { center: id, maxRatio: 0.8 });
+      return;
+    }
+    const go = () => {
+      const d = this.sigma.getNodeDisplayData(id);
+      if (!d) return;
+      void this.sigma.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(ratio, this.sigma.getCamera().ratio) }, { duration: 600 });
+    };
+    // Positions may be moving (layout): aim once now and once when they settle.
+    go();
+    if (this.isLayoutRunning()) setTimeout(go, 900);
+  }
+
+  /** Frame a set of nodes (after the layout settles when it is running). */
+  fitNodes(ids: Iterable<string>, opts: { center?: string; maxRatio?: number } = {}): void {
+    const list = [...ids];
+    const go = () => {
+      let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+      for (const id of list) {
+        const d = this.sigma.getNodeDisplayData(id);
+        if (!d) continue;
+        minX = Math.min(minX, d.x); maxX = Math.max(maxX, d.x);
+        minY = Math.min(minY, d.y); maxY = Math.max(maxY, d.y);
+      }
+      if (!Number.isFinite(minX)) return;
+      const c = opts.center ? this.sigma.getNodeDisplayData(opts.center) : null;
+      // Centred on one node, the frame must reach its farthest neighbour on each side.
+      const w = c ? 2 * Math.max(c.x - minX, maxX - c.x) : maxX - minX;
+      const hgt = c ? 2 * Math.max(c.y - minY, maxY - c.y) : maxY - minY;
+      const ratio = Math.min(opts.maxRatio ?? 1.1, Math.max(0.12, Math.max(w, hgt) * 1.25));
+      const x = c ? c.x : (minX + maxX) / 2;
+      const y = c ? c.y : (minY + maxY) / 2;
+      void this.sigma.getCamera().animate({ x, y, ratio }, { duration: 600 });
+    };
+    if (this.isLayoutRunning()) {
+      const off = this.on('layout', () => {
+        if (this.isLayoutRunning()) return;
+        off();
+        go();
+      });
+    } else go();
+  }
+
+  fit(): void {
+    void this.sigma.getCamera().animatedReset({ duration: 500 });
+  }
+
+  // ---------- reading ----------
+  isNodeVisible(id: string): boolean {
+    if (!this.graph.hasNode(id)) return false;
+    return !this.hiddenLabels.has(String(this.graph.getNodeAttribute(id, 'kind')));
+  }
+
+  /** The nodes and edges currently drawn (filters applied), with positions and colours. */
+  visible(): { nodes: (GraphNode & { x: number; y: number; color: string; size: number })[]; edges: GraphEdge[] } {
+    const nodes: (GraphNode & { x: number; y: number; color: string; size: number })[] = [];
+    this.graph.forEachNode((n, a) => {
+      if (!this.isNodeVisible(n)) return;
+      const disp = this.sigma.getNodeDisplayData(n);
+      nodes.push({ ...a.data, x: a.x, y: a.y, color: disp?.color ?? a.color, size: a.size });
+    });
+    const edges: GraphEdge[] = [];
+    this.graph.forEachEdge((_e, a, s, t) => {
+      if (this.hiddenRelTypes.has(a.relType) || !this.isNodeVisible(s) || !this.isNodeVisible(t)) return;
+      edges.push(a.data);
+    });
+    return { nodes, edges };
+  }
+
+  labelCounts(): Map<string, number> {
+    const m = new Map<string, number>();
+    this.graph.forEachNode((_n, a) => m.set(String(a.kind), (m.get(String(a.kind)) ?? 0) + 1));
+    return m;
+  }
+
+  relTypeCounts(): Map<string, number> {
+    const m = new Map<string, number>();
+    this.graph.forEachEdge((_e, a) => m.set(a.relType, (m.get(a.relType) ?? 0) + 1));
+    return m;
+  }
+}

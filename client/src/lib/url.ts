@@ -1,0 +1,121 @@
+/**
+ * The URL holds the whole view: what was loaded (overview, ego network, Cypher query,
+ * saved question, paths, resistance), which nodes were expanded, the selection, the
+ * filters and the display choices, so a deep link reopens the same view.
+ */
+export type ViewMode = 'overview' | 'ego' | 'cypher' | 'question';
+
+export interface ViewSpec {
+  mode: ViewMode;
+  id?: string;
+  depth?: number;
+  query?: string;
+  name?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Paths or resistance results drawn over the view (merged in and highlighted). */
+export type Overlay =
+  | { kind: 'paths'; from: string; to: string; maxDepth: number; types?: string[] }
+  | { kind: 'resistance'; target: string };
+
+export interface UrlState {
+  spec: ViewSpec;
+  /** Expand (`id`) and collapse (`-id`) operations replayed in order over the view. */
+  ops: string[];
+  overlay: Overlay | null;
+  selected: string | null;
+  hiddenLabels: string[];
+  hiddenRelTypes: string[];
+  sizeBy: string;
+  colorBy: string;
+  tab: string;
+}
+
+const list = (s: string | null) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
+
+export function parseUrl(search: string = location.search): UrlState {
+  const p = new URLSearchParams(search);
+  const mode = (p.get('view') ?? 'overview') as ViewMode;
+  const spec: ViewSpec = { mode: ['overview', 'ego', 'cypher', 'question'].includes(mode) ? mode : 'overview' };
+  if (spec.mode === 'ego') {
+    spec.id = p.get('focus') ?? undefined;
+    spec.depth = Number(p.get('depth') ?? 1) || 1;
+    if (!spec.id) spec.mode = 'overview';
+  } else if (spec.mode === 'cypher') {
+    spec.query = p.get('q') ?? '';
+    try {
+      spec.params = p.get('qp') ? (JSON.parse(p.get('qp')!) as Record<string, unknown>) : {};
+    } catch {
+      spec.params = {};
+    }
+  } else if (spec.mode === 'question') {
+    spec.name = p.get('qn') ?? '';
+    try {
+      spec.params = p.get('qp') ? (JSON.parse(p.get('qp')!) as Record<string, unknown>) : {};
+    } catch {
+      spec.params = {};
+    }
+  }
+  let overlay: Overlay | null = null;
+  if (p.get('from') && p.get('to')) {
+    overlay = { kind: 'paths', from: p.get('from')!, to: p.get('to')!, maxDepth: Number(p.get('maxDepth') ?? 4) || 4 };
+    const types = list(p.get('pathTypes'));
+    if (types.length) overlay.types = types;
+  } else if (p.get('resistance')) {
+    overlay = { kind: 'resistance', target: p.get('resistance')! };
+  }
+  return {
+    spec,
+    ops: list(p.get('exp')),
+    overlay,
+    selected: p.get('sel'),
+    hiddenLabels: list(p.get('hide')),
+    hiddenRelTypes: list(p.get('hideRel')),
+    sizeBy: p.get('size') ?? 'degree',
+    colorBy: p.get('color') ?? 'label',
+    tab: p.get('tab') ?? 'details',
+  };
+}
+
+export function buildUrl(s: UrlState): string {
+  const p = new URLSearchParams();
+  const { spec } = s;
+  if (spec.mode !== 'overview') p.set('view', spec.mode);
+  if (spec.mode === 'ego' && spec.id) {
+    p.set('focus', spec.id);
+    p.set('depth', String(spec.depth ?? 1));
+  }
+  if (spec.mode === 'cypher') {
+    p.set('q', spec.query ?? '');
+    if (spec.params && Object.keys(spec.params).length) p.set('qp', JSON.stringify(spec.params));
+  }
+  if (spec.mode === 'question') {
+    p.set('qn', spec.name ?? '');
+    if (spec.params && Object.keys(spec.params).length) p.set('qp', JSON.stringify(spec.params));
+  }
+  if (s.ops.length) p.set('exp', s.ops.join(','));
+  if (s.overlay?.kind === 'paths') {
+    p.set('from', s.overlay.from);
+    p.set('to', s.overlay.to);
+    p.set('maxDepth', String(s.overlay.maxDepth));
+    if (s.overlay.types?.length) p.set('pathTypes', s.overlay.types.join(','));
+  } else if (s.overlay?.kind === 'resistance') {
+    p.set('resistance', s.overlay.target);
+  }
+  if (s.selected) p.set('sel', s.selected);
+  if (s.hiddenLabels.length) p.set('hide', s.hiddenLabels.join(','));
+  if (s.hiddenRelTypes.length) p.set('hideRel', s.hiddenRelTypes.join(','));
+  if (s.sizeBy !== 'degree') p.set('size', s.sizeBy);
+  if (s.colorBy !== 'label') p.set('color', s.colorBy);
+  if (s.tab && s.tab !== 'details') p.set('tab', s.tab);
+  const q = p.toString();
+  return `${location.pathname}${q ? `?${q}` : ''}`;
+}
+
+export function sameSpec(a: ViewSpec, b: ViewSpec): boolean {
+  return JSON.stringify(normal(a)) === JSON.stringify(normal(b));
+}
+function normal(s: ViewSpec): unknown {
+  return Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined).sort(([x], [y]) => x.localeCompare(y)));
+}

@@ -1,0 +1,193 @@
+/** Checkpoint Atlas viewer: wires the graph view, the App state and the components. */
+import { App, type StageMessage } from './app.js';
+import { GraphView, hasWebGL } from './graph/view.js';
+import { ApiError, api } from './lib/api.js';
+import { $, clear, h } from './lib/dom.js';
+import { SearchBox } from './components/search.js';
+import { DetailsPanel } from './components/details.js';
+import { Legend } from './components/legend.js';
+import { LayoutControls } from './components/layoutControls.js';
+import { mountPanels } from './components/panels.js';
+import { ExportMenu } from './components/export.js';
+
+const bannerEl = $('#banner');
+const overlayEl = $('#stage-overlay');
+const statusEl = $('#status');
+
+function showBanner(err: ApiError | null): void {
+  clear(bannerEl);
+  if (!err) {
+    bannerEl.hidden = true;
+    return;
+  }
+  bannerEl.hidden = false;
+  bannerEl.append(
+    h('strong', null, err.status === 503 ? 'Database unavailable.' : err.status === 0 ? 'API unreachable.' : 'Server error.'),
+    h('span', null, err.message),
+    h('button', { type: 'button', class: 'btn small', onclick: () => location.reload() }, 'Reload'),
+  );
+}
+
+function showStage(m: StageMessage | null): void {
+  clear(overlayEl);
+  overlayEl.hidden = !m;
+  if (!m) return;
+  overlayEl.dataset.kind = m.kind;
+  overlayEl.append(
+    h('div', { class: 'card', role: m.kind === 'error' ? 'alert' : 'status' },
+      m.kind === 'loading' ? h('div', { class: 'spinner' }) : null,
+      h('h2', null, m.title),
+      m.text ? h('p', null, m.text) : null,
+      m.action ? h('button', { type: 'button', class: 'btn primary', onclick: m.action.run }, m.action.label) : null,
+    ),
+  );
+}
+
+const container = $('#sigma');
+let view: GraphView | null = null;
+if (hasWebGL()) {
+  try {
+    view = new GraphView(container);
+  } catch (e) {
+    console.error(e);
+    view = null;
+  }
+}
+const app = new App(view, { banner: showBanner, stage: showStage });
+
+if (!view) {
+  container.append(
+    h('div', { class: 'webgl-missing' },
+      h('div', { class: 'card', role: 'alert', style: 'max-width:460px;text-align:center;background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:18px' },
+        h('h2', { style: 'margin:0 0 6px;font-size:16px' }, 'WebGL is not available'),
+        h('p', { style: 'color:#5f6b7a;margin:0' }, 'The graph canvas needs WebGL. Enable hardware acceleration (or use a browser with WebGL support). Search, details and the Cypher panel still work.'),
+      ),
+    ),
+  );
+}
+
+// Header: search, history, status.
+const search = new SearchBox({ label: 'Search', placeholder: 'Search drugs, targets, trials, biomarkers…  ( / )', onPick: (hit) => void app.select(hit.id) });
+$('#search-slot').append(search.el);
+const backBtn = $('#btn-back') as HTMLButtonElement;
+const fwdBtn = $('#btn-forward') as HTMLButtonElement;
+backBtn.addEventListener('click', () => history.back());
+fwdBtn.addEventListener('click', () => history.forward());
+$('#btn-home').addEventListener('click', () => void app.overview());
+const syncHistory = () => {
+  backBtn.disabled = !app.canBack;
+  fwdBtn.disabled = !app.canForward;
+};
+app.on('history', syncHistory);
+syncHistory();
+
+const renderStatus = () => {
+  clear(statusEl);
+  const v = app.view;
+  if (app.busy) statusEl.append(h('span', { class: 'dot busy' }), 'Loading…');
+  else if (!bannerEl.hidden) statusEl.append(h('span', { class: 'dot bad' }), 'Offline');
+  else statusEl.append(h('span', { class: 'dot ok' }), v ? `${v.graph.order} nodes · ${v.graph.size} links in view` : 'Ready');
+};
+app.on('busy', renderStatus);
+app.on('view', renderStatus);
+view?.on('change', renderStatus);
+
+// Stage: zoom buttons, info line, caption.
+if (view) {
+  const v = view;
+  const cam = v.sigma.getCamera();
+  $('.stage').append(
+    h('div', { class: 'zoom-controls' },
+      h('button', { type: 'button', class: 'icon-btn', 'aria-label': 'Zoom in', title: 'Zoom in', onclick: () => void cam.animatedZoom({ duration: 250 }) }, '+'),
+      h('button', { type: 'button', class: 'icon-btn', 'aria-label': 'Zoom out', title: 'Zoom out', onclick: () => void cam.animatedUnzoom({ duration: 250 }) }, '−'),
+      h('button', { type: 'button', class: 'icon-btn', 'aria-label': 'Fit graph', title: 'Fit', onclick: () => v.fit() }, '⤢'),
+    ),
+  );
+  v.on('clickNode', (id: string) => void app.select(id, { center: false }));
+  v.on('doubleClickNode', (id: string) => void app.expand(id));
+  v.on('clickStage', () => {
+    if (app.state.selected) void app.select(null, { center: false });
+  });
+}
+const toast = h('div', { class: 'toast', role: 'status', 'aria-live': 'polite', hidden: true });
+$('.stage').append(toast);
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+app.on('notice', () => {
+  toast.textContent = app.notice;
+  toast.hidden = !app.notice;
+  if (toastTimer) clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => (toast.hidden = true), 3500);
+});
+const caption = $('#view-caption');
+const info = $('#stage-info');
+const renderCaption = () => {
+  const s = app.state.spec;
+  if (!app.view || app.view.graph.order === 0) {
+    caption.textContent = '';
+    return;
+  }
+  const name = (id?: string) => (id && app.view?.graph.hasNode(id) ? app.view.graph.getNodeAttribute(id, 'label') : id ?? '');
+  let text = '';
+  if (s.mode === 'overview') text = `Overview: the ${Math.min(app.view?.graph.order ?? 0, 150)} most connected nodes${app.totals.nodes ? ` of ${app.totals.nodes}` : ''}`;
+  else if (s.mode === 'ego') text = `Neighbourhood of ${name(s.id)} (${s.depth ?? 1} hop${(s.depth ?? 1) > 1 ? 's' : ''})`;
+  else if (s.mode === 'cypher') text = `Cypher result: ${s.query?.replace(/\s+/g, ' ').slice(0, 90) ?? ''}`;
+  else if (s.mode === 'question') text = `Saved question: ${s.name}`;
+  const o = app.state.overlay;
+  if (o?.kind === 'paths') text += ` · paths ${name(o.from)} → ${name(o.to)}`;
+  if (o?.kind === 'resistance') text += ` · resistance to ${name(o.target)}`;
+  const ex = app.state.ops.length;
+  if (ex) text += ` · ${ex} expansion${ex > 1 ? 's' : ''}`;
+  caption.textContent = text;
+  const hidden = app.state.hiddenLabels.length + app.state.hiddenRelTypes.length;
+  info.textContent = hidden ? `${hidden} type filter${hidden > 1 ? 's' : ''} active` : 'Scroll to zoom · drag to pan · double-click a node to expand';
+};
+for (const ev of ['view', 'filters', 'overlay'] as const) app.on(ev, renderCaption);
+
+// Sidebar and right panel.
+const sidebar = $('#sidebar');
+const legend = new Legend(app);
+const layout = new LayoutControls(app);
+const exporter = new ExportMenu(app);
+sidebar.append(legend.el, layout.el, exporter.el);
+const details = new DetailsPanel(app);
+const panels = mountPanels(app, $('#panel'), details);
+
+// Keyboard: "/" focuses search, Escape clears selection, Alt+arrows for history.
+document.addEventListener('keydown', (e) => {
+  const t = e.target as HTMLElement;
+  const typing = t.closest('input, textarea, select, .cm-editor, [contenteditable="true"]');
+  if (e.key === '/' && !typing) {
+    e.preventDefault();
+    search.input.focus();
+  } else if (e.key === 'Escape' && !typing && app.state.selected) {
+    void app.select(null, { center: false });
+  } else if (e.altKey && e.key === 'ArrowLeft' && !typing) {
+    history.back();
+  } else if (e.altKey && e.key === 'ArrowRight' && !typing) {
+    history.forward();
+  }
+});
+
+// Debug/test handle.
+declare global {
+  interface Window {
+    __atlas: unknown;
+  }
+}
+window.__atlas = {
+  app,
+  view,
+  api,
+  panels,
+  get graph() {
+    return view?.graph ?? null;
+  },
+  get sigma() {
+    return view?.sigma ?? null;
+  },
+  get ready() {
+    return app.busy === 0 && !!view && view.graph.order > 0;
+  },
+};
+
+void app.init().then(renderStatus);

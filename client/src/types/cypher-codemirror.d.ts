@@ -1,0 +1,3 @@
+declare module '@neo4j-cypher/codemirror' {
+  export * from '@neo4j-cypher/codemirror/src/codemirror.js';
+}
