@@ -6,9 +6,9 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import {
   ENTITY_LABEL,
-  NODE_LABELS,
-  RELATIONSHIP_TYPES,
   RESISTANCE_LABEL,
+  isRelationshipType,
+  isTypeLabel,
   type NodeLabel,
   type RelationshipType,
 } from '../ontology/index.js';
@@ -39,12 +39,12 @@ function batches<T>(items: T[], size: number): T[][] {
 // Labels and types cannot be query parameters; they are interpolated only after this
 // check against the ontology's closed lists.
 function checkedLabel(label: string): NodeLabel {
-  if (!(NODE_LABELS as readonly string[]).includes(label)) throw new Error(`not an ontology label: ${label}`);
-  return label as NodeLabel;
+  if (!isTypeLabel(label)) throw new Error(`not an ontology label: ${label}`);
+  return label;
 }
 function checkedType(type: string): RelationshipType {
-  if (!(RELATIONSHIP_TYPES as readonly string[]).includes(type)) throw new Error(`not an ontology relationship type: ${type}`);
-  return type as RelationshipType;
+  if (!isRelationshipType(type)) throw new Error(`not an ontology relationship type: ${type}`);
+  return type;
 }
 
 export async function loadDataset(driver: Driver, data: Dataset, options: LoadOptions): Promise<void> {

@@ -88,6 +88,17 @@ export const RELATIONSHIP_TYPES = [
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
+const RELATIONSHIP_TYPE_SET = new Set<string>(RELATIONSHIP_TYPES);
+const NODE_LABEL_SET = new Set<string>(NODE_LABELS);
+
+/** Labels and types cannot be Cypher parameters: check before interpolating one. */
+export function isRelationshipType(type: string): type is RelationshipType {
+  return RELATIONSHIP_TYPE_SET.has(type);
+}
+export function isTypeLabel(label: string): label is NodeLabel {
+  return NODE_LABEL_SET.has(label);
+}
+
 /** Which labels may stand at each end of a relationship type (ONTOLOGY.md table). */
 export const RELATIONSHIP_ENDPOINTS: Record<
   RelationshipType,

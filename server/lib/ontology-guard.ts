@@ -4,22 +4,17 @@
  */
 import {
   ENTITY_LABEL,
-  NODE_LABELS,
-  RELATIONSHIP_TYPES,
   RESISTANCE_LABEL,
+  isRelationshipType,
+  isTypeLabel,
   type NodeLabel,
-  type RelationshipType,
 } from '../../ontology/index.js';
 
-const REL_TYPES = new Set<string>(RELATIONSHIP_TYPES);
-const LABELS = new Set<string>([...NODE_LABELS, RESISTANCE_LABEL, ENTITY_LABEL]);
+export { isRelationshipType };
 
-export function isRelationshipType(t: string): t is RelationshipType {
-  return REL_TYPES.has(t);
-}
-
+/** A type label, or one of the two labels every query may also name. */
 export function isNodeLabel(l: string): l is NodeLabel {
-  return LABELS.has(l);
+  return isTypeLabel(l) || l === RESISTANCE_LABEL || l === ENTITY_LABEL;
 }
 
 /** `r:A|B` for a relationship pattern; `r` alone when no filter. Throws on unknown types. */
