@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   let db: Started | undefined;
   const cleanup: Array<() => Promise<unknown>> = [];
   const shutdown = async (code: number) => {
+    if (cleanup.length > 0) log('stopping …');
     for (const step of cleanup.reverse()) await step().catch(() => {});
     process.exit(code);
   };
@@ -32,7 +33,10 @@ async function main(): Promise<void> {
       db = await start(local, { log });
       if (db.startedHere) {
         log(`Neo4j ready in ${(db.millis / 1000).toFixed(1)}s (data in ${path.relative(PROJECT_ROOT, local.home)})`);
-        cleanup.push(() => stop(local));
+        cleanup.push(async () => {
+          await stop(local);
+          log('local Neo4j stopped');
+        });
       }
     } else {
       log(`using Neo4j at ${config.uri} (NEO4J_URI); nothing local is started`);
