@@ -1,9 +1,11 @@
 /**
- * Runs once before all tests: a Neo4j of the tests' own (port 7688, .data/neo4j-test —
- * never the user's database), the schema, data/ ingested from scratch, and a fresh
+ * Runs once before all tests: a Neo4j of the tests' own (a free port, data in
+ * .data/neo4j-test-<port>, removed afterwards — never the user's database), the schema, data/ ingested from scratch, and a fresh
  * client build for the browser tests. ATLAS_TEST_NEO4J_URI points the tests at another
  * server instead (it will be wiped and reloaded).
  */
+import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createDriver, type Neo4jConfig } from '../db/connection.js';
@@ -11,12 +13,32 @@ import { PROJECT_ROOT, start, stop, type LocalDb } from '../db/launcher.js';
 import { ingest } from '../ingest/ingest.js';
 import { buildClientIfStale } from '../scripts/build-client.js';
 
+/** A port nothing listens on now, so that concurrent test runs each get their own Neo4j. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Only browser tests need client/dist; a run limited to other files must not rebuild it
+ * under a concurrent browser run. (The CLI filters are internal to vitest: when they
+ * can't be read, build.)
+ */
+function runsBrowserTests(project: TestProject): boolean {
+  const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
+  return !filters || filters.length === 0 || filters.some((f) => f.includes('e2e'));
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const explicit = process.env.ATLAS_TEST_NEO4J_URI;
-  const db: LocalDb = {
-    home: path.join(PROJECT_ROOT, '.data/neo4j-test'),
-    port: Number(process.env.ATLAS_TEST_BOLT_PORT ?? 7688),
-  };
+  const port = Number(process.env.ATLAS_TEST_BOLT_PORT ?? (explicit ? 0 : await freePort()));
+  const db: LocalDb = { home: path.join(PROJECT_ROOT, `.data/neo4j-test-${port}`), port };
   const config: Neo4jConfig = {
     uri: explicit ?? `bolt://127.0.0.1:${db.port}`,
     user: process.env.ATLAS_TEST_NEO4J_USER ?? 'neo4j',
@@ -28,7 +50,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const [started] = await Promise.all([
     explicit ? undefined : start(db, { heap: '768m' }),
-    buildClientIfStale(),
+    runsBrowserTests(project) ? buildClientIfStale() : undefined,
   ]);
   const driver = createDriver(config);
   try {
@@ -47,6 +69,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('neo4jDatabase', config.database);
 
   return async () => {
-    if (started?.startedHere) await stop(db);
+    if (started?.startedHere) {
+      await stop(db);
+      fs.rmSync(db.home, { recursive: true, force: true });
+    }
   };
 }
