@@ -2,14 +2,14 @@
  * Application state: what is loaded into the graph view, the selection, filters and
  * the URL/history that mirrors them. Components talk to the App, never to each other.
  */
-import type { Subgraph } from '../../ontology/index.js';
+import type { GraphEdge, Subgraph } from '../../ontology/index.js';
 import { api, ApiError, asSubgraph, type CypherResult, type PathsResult, type ResistanceResult, type Schema } from './lib/api.js';
 import { buildUrl, parseUrl, sameSpec, type Overlay, type UrlState, type ViewSpec } from './lib/url.js';
 import type { GraphView, ColorBy, SizeBy } from './graph/view.js';
 
 export const OVERVIEW_LIMIT = 150;
 
-export type AppEvent = 'selection' | 'view' | 'filters' | 'busy' | 'tab' | 'result' | 'overlay' | 'schema' | 'history' | 'pathSeed' | 'notice';
+export type AppEvent = 'selection' | 'edgeSelection' | 'walk' | 'view' | 'filters' | 'busy' | 'tab' | 'result' | 'overlay' | 'schema' | 'history' | 'pathSeed' | 'notice';
 
 export interface NodeRef {
   id: string;
@@ -47,6 +47,15 @@ export class App {
   totals: { nodes?: number; edges?: number } = {};
   busy = 0;
   notice = '';
+  /**
+   * The relationship shown in the details panel (clicked on the canvas). Not in the URL:
+   * element ids are only stable for one database load. Selecting a node clears it.
+   */
+  selectedEdge: GraphEdge | null = null;
+  /** `]` / `[`: the node whose neighbours are being walked, in the order they are visited. */
+  private cycle: { anchor: string; order: string[]; index: number } | null = null;
+  /** Where the last `]` / `[` step landed, for the hint line and screen readers. */
+  walk: { node: string; text: string } | null = null;
   private listeners = new Map<AppEvent, Set<() => void>>();
   private loadSeq = 0;
   private historyIndex = 0;
@@ -79,6 +88,7 @@ export class App {
     set.add(fn);
   }
   emit(ev: AppEvent): void {
+    if (ev === 'view') this.cycle = null;
     for (const fn of this.listeners.get(ev) ?? []) {
       try {
         fn();
@@ -351,8 +361,71 @@ export class App {
   // ---------- selection ----------
   private applySelection(changed: boolean): void {
     const id = this.state.selected;
+    if (id && this.selectedEdge) {
+      this.selectedEdge = null;
+      this.view?.setSelectedEdge(null);
+    }
     this.view?.setSelected(id);
     if (changed) this.emit('selection');
+  }
+
+  /**
+   * Show a relationship of the view in the details panel (null clears it). A selected
+   * node is deselected (one history entry), so the panel and the canvas agree.
+   */
+  async selectEdge(id: string | null): Promise<void> {
+    const v = this.view;
+    const data = id && v?.graph.hasEdge(id) ? v.graph.getEdgeAttribute(id, 'data') : null;
+    if (!data && !this.selectedEdge) return;
+    this.selectedEdge = data;
+    v?.setSelectedEdge(data ? id : null);
+    if (data && this.state.selected) {
+      await this.navigate({ selected: null, tab: 'details' });
+      return;
+    }
+    if (data) this.setTab('details');
+    this.emit('edgeSelection');
+  }
+
+  /**
+   * Move the selection to the next (step 1) or previous (-1) visible neighbour of the node
+   * the walk started from, clockwise on screen; the camera follows. The first step is a
+   * history entry (Back returns to the starting node), the next ones replace it.
+   */
+  async cycleNeighbor(step: 1 | -1): Promise<string | null> {
+    const v = this.view;
+    const cur = this.state.selected;
+    if (!v || !cur || !v.graph.hasNode(cur)) return null;
+    let c = this.cycle;
+    if (!c || !v.graph.hasNode(c.anchor) || (cur !== c.anchor && c.order[c.index] !== cur)) {
+      const order = v.visibleNeighbors(cur);
+      if (!order.length) {
+        this.notify(`${this.nameOf(cur)} has no neighbours in view: press Enter to expand it`);
+        this.cycle = null;
+        return null;
+      }
+      c = this.cycle = { anchor: cur, order, index: -1 };
+    } else {
+      // Filters may have hidden or shown some neighbours since the last step.
+      const fresh = v.visibleNeighbors(c.anchor);
+      if (fresh.length !== c.order.length || fresh.some((x) => !c!.order.includes(x))) {
+        c.order = fresh;
+        c.index = fresh.indexOf(cur);
+      }
+      if (!c.order.length) {
+        this.cycle = null;
+        return null;
+      }
+    }
+    const n = c.order.length;
+    c.index = c.index < 0 ? (step > 0 ? 0 : n - 1) : (c.index + step + n) % n;
+    const id = c.order[c.index]!;
+    const anchor = c.anchor;
+    this.walk = { node: id, text: `neighbour ${c.index + 1} of ${n} of ${this.nameOf(anchor)}` };
+    await this.select(id, { center: false, push: cur === anchor });
+    v.followNode(id, anchor);
+    this.emit('walk');
+    return id;
   }
 
   /** Select a node; bring it into the view first when it is not there. */

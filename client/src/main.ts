@@ -9,6 +9,7 @@ import { Legend } from './components/legend.js';
 import { LayoutControls } from './components/layoutControls.js';
 import { mountPanels } from './components/panels.js';
 import { ExportMenu } from './components/export.js';
+import { EdgeTooltip } from './components/edgeTooltip.js';
 
 const bannerEl = $('#banner');
 const overlayEl = $('#stage-overlay');
@@ -44,6 +45,11 @@ function showStage(m: StageMessage | null): void {
 }
 
 const container = $('#sigma');
+// The canvas takes keyboard focus: ] [ ← → walk the neighbours, Enter expands, Esc clears.
+container.tabIndex = 0;
+container.setAttribute('role', 'application');
+container.setAttribute('aria-label', 'Knowledge graph. With a node selected: ] or → next neighbour, [ or ← previous neighbour, Enter expands it, Escape clears the selection.');
+container.setAttribute('aria-describedby', 'stage-info');
 let view: GraphView | null = null;
 if (hasWebGL()) {
   try {
@@ -105,9 +111,12 @@ if (view) {
   );
   v.on('clickNode', (id: string) => void app.select(id, { center: false }));
   v.on('doubleClickNode', (id: string) => void app.expand(id));
+  v.on('clickEdge', (id: string) => void app.selectEdge(id));
   v.on('clickStage', () => {
     if (app.state.selected) void app.select(null, { center: false });
+    else if (app.selectedEdge) void app.selectEdge(null);
   });
+  new EdgeTooltip(v, $('.stage'));
 }
 const toast = h('div', { class: 'toast', role: 'status', 'aria-live': 'polite', hidden: true });
 $('.stage').append(toast);
@@ -138,10 +147,33 @@ const renderCaption = () => {
   const ex = app.state.ops.length;
   if (ex) text += ` · ${ex} expansion${ex > 1 ? 's' : ''}`;
   caption.textContent = text;
+  renderInfo();
+};
+/** The hint line at the bottom left: mouse gestures, or the keys when a node is selected. */
+const renderInfo = () => {
+  clear(info);
   const hidden = app.state.hiddenLabels.length + app.state.hiddenRelTypes.length;
-  info.textContent = hidden ? `${hidden} type filter${hidden > 1 ? 's' : ''} active` : 'Scroll to zoom · drag to pan · double-click a node to expand';
+  const parts: (string | HTMLElement)[] = [];
+  if (hidden) parts.push(`${hidden} type filter${hidden > 1 ? 's' : ''} active · `);
+  const k = (t: string) => h('kbd', null, t);
+  const walk = app.walk && app.walk.node === app.state.selected ? app.walk : null;
+  if (walk) parts.push(h('strong', { class: 'walk' }, walk.text[0]!.toUpperCase() + walk.text.slice(1)), ' · ');
+  if (app.state.selected) parts.push(k(']'), ' ', k('['), ' or ', k('→'), ' ', k('←'), ' neighbours · ', k('Enter'), ' expand · ', k('Esc'), ' clear');
+  else if (app.selectedEdge) parts.push('Relationship in the details · ', k('Esc'), ' close');
+  else parts.push('Scroll to zoom · drag to pan · double-click a node to expand · hover a link for its evidence');
+  info.append(...parts);
 };
 for (const ev of ['view', 'filters', 'overlay'] as const) app.on(ev, renderCaption);
+app.on('selection', renderInfo);
+app.on('edgeSelection', renderInfo);
+// Keyboard walks are announced to screen readers (the hint line shows the same).
+const srStatus = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', id: 'walk-status' });
+$('.stage').append(srStatus);
+app.on('walk', () => {
+  renderInfo();
+  const w = app.walk;
+  srStatus.textContent = w ? `${app.nameOf(w.node)}, ${w.text}` : '';
+});
 
 // Sidebar and right panel.
 const sidebar = $('#sidebar');
@@ -152,15 +184,28 @@ sidebar.append(legend.el, layout.el, exporter.el);
 const details = new DetailsPanel(app);
 const panels = mountPanels(app, $('#panel'), details);
 
-// Keyboard: "/" focuses search, Escape clears selection, Alt+arrows for history.
+// Keyboard: "/" focuses search, Escape clears the selection, Alt+arrows for history; with
+// a node selected, ] / [ (anywhere but a text field) and → / ← (not on a control, whose own
+// arrow keys win, e.g. the panel tabs) step through its neighbours, Enter expands it.
 document.addEventListener('keydown', (e) => {
   const t = e.target as HTMLElement;
   const typing = t.closest('input, textarea, select, .cm-editor, [contenteditable="true"]');
+  const onControl = t.closest('button, a[href], summary, [role="tab"], [role="option"], [role="button"], [role="menuitem"]');
+  const plain = !e.altKey && !e.ctrlKey && !e.metaKey;
+  const sel = app.state.selected;
+  const step = e.key === ']' || (e.key === 'ArrowRight' && !onControl) ? 1 : e.key === '[' || (e.key === 'ArrowLeft' && !onControl) ? -1 : 0;
   if (e.key === '/' && !typing) {
     e.preventDefault();
     search.input.focus();
-  } else if (e.key === 'Escape' && !typing && app.state.selected) {
-    void app.select(null, { center: false });
+  } else if (e.key === 'Escape' && !typing && (sel || app.selectedEdge)) {
+    if (sel) void app.select(null, { center: false });
+    else void app.selectEdge(null);
+  } else if (step && plain && !typing && sel && app.view) {
+    e.preventDefault();
+    void app.cycleNeighbor(step);
+  } else if (e.key === 'Enter' && plain && !typing && !onControl && sel && app.view) {
+    e.preventDefault();
+    void app.expand(sel);
   } else if (e.altKey && e.key === 'ArrowLeft' && !typing) {
     history.back();
   } else if (e.altKey && e.key === 'ArrowRight' && !typing) {

@@ -4,6 +4,7 @@
  * and reference numbers. Clicking a neighbour moves the selection to it.
  */
 import type { App } from '../app.js';
+import type { GraphEdge } from '../../../ontology/index.js';
 import { api, ApiError, type NodeDetails, type RelationshipInfo } from '../lib/api.js';
 import { append, clear, h, type Child } from '../lib/dom.js';
 
@@ -13,6 +14,9 @@ import { labelColor } from '../graph/colors.js';
 const HIDDEN_PROPS = new Set(['id', 'name', 'label', 'labels', 'description', 'synonyms', 'refs', 'source', 'curationNote', 'resistance', 'x', 'y', 'size', 'color', 'dataset', 'degree']);
 const PROP_ORDER = ['nctId', 'acronym', 'chemblId', 'drugbankId', 'symbol', 'kind', 'modality', 'approval', 'phase', 'design', 'n', 'setting', 'year', 'metric', 'value', 'unit', 'ciLow', 'ciHigh', 'group', 'number'];
 const REL_HIDDEN = new Set(['refs', 'evidence', 'section', 'source', 'key', 'curationNote', 'id', 'type', 'dataset', 'dataSource']);
+/** On a canvas edge `source` / `target` are the ends and the provenance is `dataSource`. */
+const EDGE_SHOWN_APART = new Set(['id', 'type', 'source', 'target', 'evidence', 'refs', 'section', 'dataSource', 'curationNote', 'uncited', 'key', 'dataset']);
+const EDGE_PROP_ORDER = ['action', 'effect', 'alteration', 'arm', 'endpoint', 'direction', 'context', 'grade', 'rate', 'group', 'agency', 'line', 'year', 'category', 'disease', 'designation', 'competesWith'];
 
 export function fmtValue(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -51,6 +55,7 @@ export class DetailsPanel {
 
   constructor(private app: App) {
     app.on('selection', () => void this.load());
+    app.on('edgeSelection', () => void this.load());
     this.renderEmpty();
   }
 
@@ -64,6 +69,8 @@ export class DetailsPanel {
           h('li', null, 'Search by name or synonym (', h('kbd', null, '/'), ' focuses search).'),
           h('li', null, 'Click a node to select it; double-click to expand its neighbours.'),
           h('li', null, 'Hover a node to highlight its neighbourhood; scroll to zoom; drag to move.'),
+          h('li', null, 'Hover a link to read its evidence and references; click it for its full provenance.'),
+          h('li', null, 'With a node selected: ', h('kbd', null, ']'), ' / ', h('kbd', null, '['), ' (or ', h('kbd', null, '→'), ' / ', h('kbd', null, '←'), ' on the graph) step through its neighbours, ', h('kbd', null, 'Enter'), ' expands it, ', h('kbd', null, 'Esc'), ' clears the selection.'),
           h('li', null, 'Click a type in the legend to hide or show it.'),
         ),
       ),
@@ -74,7 +81,8 @@ export class DetailsPanel {
     const id = this.app.state.selected;
     const seq = ++this.seq;
     if (!id) {
-      this.renderEmpty();
+      if (this.app.selectedEdge) this.renderEdge(this.app.selectedEdge);
+      else this.renderEmpty();
       return;
     }
     clear(this.el);
@@ -152,6 +160,60 @@ export class DetailsPanel {
       for (const rel of list) ul.append(this.relItem(rel));
       add(this.el, h('section', { class: 'rel-group', 'data-type': type }, h('h3', null, type, h('span', { class: 'count' }, String(list.length))), ul));
     }
+  }
+
+  /** One relationship of the view: both ends, the evidence and where it came from. */
+  private renderEdge(e: GraphEdge): void {
+    clear(this.el);
+    this.current = null;
+    const g = this.app.view?.graph;
+    const end = (id: string, role: string) => {
+      const name = g?.hasNode(id) ? String(g.getNodeAttribute(id, 'label')) : id;
+      const kind = g?.hasNode(id) ? String(g.getNodeAttribute(id, 'kind')) : '';
+      return h('div', { class: 'edge-end' },
+        h('span', { class: 'swatch', style: `background:${labelColor(kind)}` }),
+        h('span', { class: 'edge-end-text' },
+          h('button', { type: 'button', class: 'link-btn', 'data-end': role, title: `Go to ${name}`, onclick: () => void this.app.select(id) }, name),
+          kind ? h('span', { class: 'chip' }, kind) : null,
+        ),
+      );
+    };
+    const type = String(e.type);
+    const refs = refsEl(e.refs);
+    const box = h('div', { class: 'edge-details', 'data-edge': String(e.id) },
+      h('div', { class: 'type-badge' }, h('span', { class: 'edge-glyph', 'aria-hidden': 'true' }, '→'), 'Relationship'),
+      h('h2', { class: 'edge-type', id: 'edge-type' }, type),
+      e.key ? h('div', { class: 'node-id', title: 'The relationship’s key in data/' }, fmtValue(e.key)) : null,
+      h('div', { class: 'edge-ends' },
+        end(e.source, 'source'),
+        h('span', { class: 'edge-arrow' }, `–${type}→`),
+        end(e.target, 'target'),
+      ),
+      h('div', { class: 'subhead' }, 'Evidence'),
+      h('p', { class: 'edge-evidence' }, e.evidence ? fmtValue(e.evidence) : 'No evidence line recorded.'),
+      h('div', { class: 'edge-refs' },
+        refs ?? (e.uncited === true ? null : h('span', { class: 'note' }, 'No reference numbers.')),
+        e.uncited === true ? h('span', { class: 'chip uncited', title: 'The review states this without a reference number' }, 'uncited in the review') : null,
+      ),
+    );
+    const dl = h('dl', { class: 'kv' });
+    if (e.section) dl.append(h('dt', null, 'section'), h('dd', null, fmtValue(e.section)));
+    if (e.dataSource) dl.append(h('dt', null, 'source'), h('dd', null, fmtValue(e.dataSource)));
+    const props = Object.entries(e).filter(([k, v]) => !EDGE_SHOWN_APART.has(k) && v !== null && v !== undefined && v !== '');
+    props.sort(([a], [b]) => (EDGE_PROP_ORDER.indexOf(a) + 1 || 99) - (EDGE_PROP_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
+    for (const [k, v] of props) dl.append(h('dt', null, k), h('dd', null, fmtValue(v)));
+    if (dl.childElementCount) box.append(dl);
+    if (e.curationNote) box.append(h('div', { class: 'subhead' }, 'Curation note'), h('p', { class: 'note curation' }, fmtValue(e.curationNote)));
+    const view = this.app.view;
+    box.append(
+      h('div', { class: 'btn-row actions' },
+        view && g?.hasNode(e.source) && g.hasNode(e.target)
+          ? h('button', { type: 'button', class: 'btn small', title: 'Frame both ends of the relationship', onclick: () => view.fitNodes([e.source, e.target]) }, 'Show on graph')
+          : null,
+        h('button', { type: 'button', class: 'btn small', title: 'Close the relationship (Esc)', onclick: () => void this.app.selectEdge(null) }, 'Close'),
+      ),
+    );
+    add(this.el, box);
   }
 
   private relItem(rel: RelationshipInfo): HTMLElement {

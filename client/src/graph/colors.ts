@@ -6,6 +6,8 @@ export const FADED_EDGE = '#eceef1';
 export const EDGE_COLOR = '#b9c0ca';
 export const EDGE_ACTIVE = '#4a5565';
 export const HIGHLIGHT_EDGE = '#d1495b';
+/** The relationship shown in the details panel. */
+export const SELECTED_EDGE = '#0b5cad';
 
 export function labelColor(label: string | undefined): string {
   return label && label in LABEL_COLORS ? LABEL_COLORS[label as NodeLabel] : FALLBACK_COLOR;

@@ -9,7 +9,7 @@ import type * as GraphTypes from 'graphology';
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
-import type { EdgeProgramType } from 'sigma/rendering';
+import { EdgeArrowHeadProgram, EdgeClampedProgram, createEdgeCompoundProgram, type EdgeProgramType } from 'sigma/rendering';
 import { animateNodes } from 'sigma/utils';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import FA2Mod from 'graphology-layout-forceatlas2/worker.js';
@@ -24,6 +24,7 @@ import {
   FADED_EDGE,
   FADED_NODE,
   HIGHLIGHT_EDGE,
+  SELECTED_EDGE,
   communityColor,
   labelColor,
 } from './colors.js';
@@ -33,6 +34,25 @@ const FA2Layout = cjs(FA2Mod);
 const forceAtlas2 = cjs(fa2Mod);
 const louvain = cjs(louvainMod);
 const betweenness = cjs(betweennessMod);
+
+/**
+ * Edges are drawn 1–2 px wide, and sigma reads edge hover / click from a picking buffer
+ * at half resolution: the pointer would have to land on the exact pixel. In the picking
+ * pass only, edges are at least this wide (px), a few pixels of tolerance either side.
+ */
+const PICK_THICKNESS = 7;
+type AnyProgramClass = new (...args: any[]) => object;
+function widePicking<T extends AnyProgramClass>(Base: T): T {
+  const base = Base.prototype as { renderProgram(params: unknown, info: unknown): void };
+  return class extends Base {
+    renderProgram(params: { minEdgeThickness?: number }, info: unknown): void {
+      const pick = info === (this as unknown as { pickProgram: unknown }).pickProgram;
+      base.renderProgram.call(this, pick ? { ...params, minEdgeThickness: Math.max(params.minEdgeThickness ?? 0, PICK_THICKNESS) } : params, info);
+    }
+  };
+}
+const ArrowProgram = createEdgeCompoundProgram([widePicking(EdgeClampedProgram), widePicking(EdgeArrowHeadProgram)]);
+const CurvedArrowProgram = widePicking(EdgeCurvedArrowProgram);
 
 export interface NodeAttrs {
   label: string;
@@ -84,6 +104,9 @@ export class GraphView {
   hiddenRelTypes = new Set<string>();
   hovered: string | null = null;
   selected: string | null = null;
+  /** The edge under the pointer (sigma edge events) and the edge shown in the details. */
+  hoveredEdge: string | null = null;
+  selectedEdge: string | null = null;
   highlight: { nodes: Set<string>; edges: Set<string> } | null = null;
   sizeBy: SizeBy = 'degree';
   colorBy: ColorBy = 'label';
@@ -101,9 +124,13 @@ export class GraphView {
     this.graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: true }) as AtlasGraph;
     const settings: Partial<Settings<NodeAttrs, EdgeAttrs>> = {
       renderEdgeLabels: true,
-      enableEdgeEvents: false,
+      // Edges answer hover / click (sigma picks them from its edge picking buffer).
+      enableEdgeEvents: true,
       defaultEdgeType: 'arrow',
-      edgeProgramClasses: { curvedArrow: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs> },
+      edgeProgramClasses: {
+        arrow: ArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
+        curvedArrow: CurvedArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
+      },
       labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
       labelSize: 13,
       labelWeight: '500',
@@ -130,31 +157,80 @@ export class GraphView {
   }
 
   // ---------- events ----------
-  on(event: 'change' | 'layout' | 'clickNode' | 'doubleClickNode' | 'clickStage', fn: Listener | ((id: string) => void)): () => void {
+  on(
+    event: 'change' | 'layout' | 'clickNode' | 'doubleClickNode' | 'clickStage' | 'clickEdge' | 'hoverEdge',
+    fn: Listener | ((id: string) => void) | ((id: string | null) => void),
+  ): () => void {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
     set.add(fn as Listener);
     return () => set.delete(fn as Listener);
   }
-  private emit(event: string, arg?: string): void {
-    for (const fn of this.listeners.get(event) ?? []) (fn as (a?: string) => void)(arg);
+  private emit(event: string, arg?: string | null): void {
+    for (const fn of this.listeners.get(event) ?? []) (fn as (a?: string | null) => void)(arg);
+  }
+
+  /**
+   * Re-run the reducers of a few edges (and their ends, whose labels they force) and
+   * draw, without re-indexing the whole graph.
+   */
+  private repaintEdges(edges: (string | null)[]): void {
+    const list = edges.filter((e): e is string => !!e && this.graph.hasEdge(e));
+    if (!list.length) return;
+    const nodes = [...new Set(list.flatMap((e) => this.graph.extremities(e)))];
+    try {
+      this.sigma.refresh({ partialGraph: { nodes, edges: list }, skipIndexation: true, schedule: true });
+    } catch {
+      // An edge not indexed yet (added this frame): the full refresh will draw it anyway.
+      this.sigma.refresh({ skipIndexation: true, schedule: true });
+    }
+  }
+
+  private setHoveredEdge(edge: string | null): void {
+    if (edge === this.hoveredEdge) return;
+    const prev = this.hoveredEdge;
+    this.hoveredEdge = edge;
+    this.repaintEdges([prev, edge]);
+    this.emit('hoverEdge', edge);
   }
 
   private bindEvents(): void {
     const s = this.sigma;
     s.on('enterNode', ({ node }) => {
+      // Sigma keeps its own hovered edge while a node is under the pointer: drop ours.
+      this.setHoveredEdge(null);
       this.hovered = node;
       this.hoverNeighbors = new Set(this.graph.neighbors(node));
       this.hoverNeighbors.add(node);
       s.getContainer().style.cursor = 'pointer';
       s.refresh({ skipIndexation: true });
     });
-    s.on('leaveNode', () => {
+    s.on('leaveNode', ({ event }) => {
       this.hovered = null;
       this.hoverNeighbors = null;
       s.getContainer().style.cursor = '';
       s.refresh({ skipIndexation: true });
+      // Back onto the edge we came from, sigma emits no enterEdge: look for it here.
+      const pick = (s as unknown as { getEdgeAtPoint?: (x: number, y: number) => string | null }).getEdgeAtPoint;
+      if (!this.dragging && typeof pick === 'function') {
+        const edge = pick.call(s, event.x, event.y);
+        if (edge && !this.getEdgeHidden(edge)) {
+          s.getContainer().style.cursor = 'pointer';
+          this.setHoveredEdge(edge);
+        }
+      }
     });
+    s.on('enterEdge', ({ edge }) => {
+      if (this.dragging) return;
+      s.getContainer().style.cursor = 'pointer';
+      this.setHoveredEdge(edge);
+    });
+    s.on('leaveEdge', ({ edge }) => {
+      if (this.hoveredEdge !== edge) return;
+      if (!this.hovered) s.getContainer().style.cursor = '';
+      this.setHoveredEdge(null);
+    });
+    s.on('clickEdge', ({ edge }) => this.emit('clickEdge', edge));
     s.on('clickNode', ({ node }) => this.emit('clickNode', node));
     s.on('doubleClickNode', (e) => {
       e.preventSigmaDefault();
@@ -212,10 +288,40 @@ export class GraphView {
       res.zIndex = 3;
     }
     if (node === this.hovered) res.zIndex = 4;
+    // Both ends of the hovered / selected relationship are named (sigma then labels the edge too).
+    for (const e of [this.hoveredEdge, this.selectedEdge]) {
+      if (e && this.graph.hasEdge(e) && (this.graph.source(e) === node || this.graph.target(e) === node)) {
+        res.forceLabel = true;
+        if (res.color === FADED_NODE) res.color = d.color;
+        res.zIndex = Math.max(Number(res.zIndex ?? 0), 3);
+      }
+    }
     return res;
   }
 
+  private getEdgeHidden(edge: string): boolean {
+    return !!this.sigma.getEdgeDisplayData(edge)?.hidden;
+  }
+
   private edgeReducer(edge: string, d: EdgeAttrs): Partial<EdgeDisplayData> {
+    const res = this.baseEdgeReducer(edge, d);
+    if (res.hidden) return res;
+    // The edge under the pointer and the edge shown in the details stand out over any highlight.
+    if (edge === this.selectedEdge) {
+      res.color = SELECTED_EDGE;
+      res.size = 3;
+      res.label = d.relType;
+      res.zIndex = 3;
+    } else if (edge === this.hoveredEdge) {
+      if (res.color === FADED_EDGE || res.color === EDGE_COLOR) res.color = EDGE_ACTIVE;
+      res.size = Math.max(Number(res.size ?? 1), 2.5);
+      res.label = d.relType;
+      res.zIndex = 3;
+    }
+    return res;
+  }
+
+  private baseEdgeReducer(edge: string, d: EdgeAttrs): Partial<EdgeDisplayData> {
     const res: Partial<EdgeDisplayData> & Record<string, unknown> = { ...d, label: '' };
     if (this.hiddenRelTypes.has(d.relType)) {
       res.hidden = true;
@@ -407,6 +513,10 @@ export class GraphView {
   private afterStructureChange(): void {
     this.sigma.setCustomBBox(null);
     if (this.groupLabels.length) this.setGroupLabels([]);
+    if (this.hoveredEdge && !this.graph.hasEdge(this.hoveredEdge)) {
+      this.hoveredEdge = null;
+      this.emit('hoverEdge', null);
+    }
     if (this.hovered) {
       if (this.graph.hasNode(this.hovered)) this.hoverNeighbors = new Set([this.hovered, ...this.graph.neighbors(this.hovered)]);
       else {
@@ -498,6 +608,40 @@ export class GraphView {
   setSelected(id: string | null): void {
     this.selected = id && this.graph.hasNode(id) ? id : id;
     this.refresh();
+  }
+
+  setSelectedEdge(id: string | null): void {
+    if (id === this.selectedEdge) return;
+    const prev = this.selectedEdge;
+    this.selectedEdge = id;
+    this.repaintEdges([prev, id]);
+  }
+
+  /**
+   * The neighbours of `id` that are drawn (node type shown, linked by at least one shown
+   * relationship type), clockwise on screen from 12 o'clock: the order `]` / `[` walk.
+   */
+  visibleNeighbors(id: string): string[] {
+    if (!this.graph.hasNode(id)) return [];
+    const seen = new Set<string>();
+    this.graph.forEachEdge(id, (_e, a, s, t) => {
+      const other = s === id ? t : s;
+      if (other === id || seen.has(other) || this.hiddenRelTypes.has(a.relType) || !this.isNodeVisible(other)) return;
+      seen.add(other);
+    });
+    const at = (n: string) => {
+      const d = this.sigma.getNodeDisplayData(n);
+      return d ? this.sigma.framedGraphToViewport(d) : { x: 0, y: 0 };
+    };
+    const c = at(id);
+    const angle = (n: string) => {
+      const p = at(n);
+      const a = Math.atan2(p.x - c.x, -(p.y - c.y));
+      return a < 0 ? a + 2 * Math.PI : a;
+    };
+    const keyed = [...seen].map((n) => ({ n, a: angle(n), name: String(this.graph.getNodeAttribute(n, 'label')) }));
+    keyed.sort((x, y) => x.a - y.a || x.name.localeCompare(y.name));
+    return keyed.map((k) => k.n);
   }
 
   setHighlight(h: { nodes: Iterable<string>; edges: Iterable<string> } | null): void {
@@ -664,6 +808,30 @@ export class GraphView {
         go();
       });
     } else go();
+  }
+
+  /**
+   * Keep a node in sight, with `anchor` (the node whose neighbours are walked) when given:
+   * nothing moves while the node is well inside the stage; otherwise the camera pans to
+   * frame both, zooming out only as far as that needs.
+   */
+  followNode(id: string, anchor?: string, margin = 90): void {
+    const d = this.sigma.getNodeDisplayData(id);
+    if (!d) return;
+    const cam = this.sigma.getCamera();
+    const { width, height } = this.sigma.getDimensions();
+    const m = Math.min(margin, width / 4, height / 4);
+    const p = this.sigma.framedGraphToViewport(d);
+    if (p.x >= m && p.x <= width - m && p.y >= m && p.y <= height - m) return;
+    const a = anchor && anchor !== id ? this.sigma.getNodeDisplayData(anchor) : undefined;
+    if (!a) {
+      void cam.animate({ x: d.x, y: d.y }, { duration: 350 });
+      return;
+    }
+    const q = this.sigma.framedGraphToViewport(a);
+    // How much wider than the usable stage the pair is, at the current zoom.
+    const need = Math.max(Math.abs(p.x - q.x) / (width - 2 * m), Math.abs(p.y - q.y) / (height - 2 * m), 1);
+    void cam.animate({ x: (d.x + a.x) / 2, y: (d.y + a.y) / 2, ratio: Math.min(this.sigma.getSetting('maxCameraRatio') ?? 8, cam.ratio * need) }, { duration: 350 });
   }
 
   fit(): void {
