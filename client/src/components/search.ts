@@ -92,6 +92,9 @@ export class SearchBox {
   }
 
   private async query(): Promise<void> {
+    // A choice made while a debounced or in-flight query was pending must not be
+    // followed by the list re-opening over the page.
+    if (this.picked) return;
     const q = this.input.value.trim();
     this.lastQuery = q;
     if (q.length < 1) {
@@ -103,7 +106,7 @@ export class SearchBox {
     const ctrl = (this.ctrl = new AbortController());
     try {
       let hits = await api.search(q, this.opts.limit ?? 10, ctrl.signal);
-      if (q !== this.lastQuery) return;
+      if (q !== this.lastQuery || this.picked) return;
       if (!Array.isArray(hits)) hits = [];
       if (this.opts.filter) hits = hits.filter(this.opts.filter);
       this.hits = rank(hits, q);
@@ -194,6 +197,7 @@ export class SearchBox {
   private pick(i: number): void {
     const hit = this.hits[i];
     if (!hit) return;
+    this.ctrl?.abort();
     this.close();
     this.picked = hit;
     this.input.value = this.opts.keepValue ? hit.name : '';
