@@ -55,38 +55,74 @@ async function main(): Promise<void> {
 
   let t0 = performance.now();
   const dataset = buildDataset(dir);
-  console.log(`validate (no database):           ${ms(t0)} ms for ${dataset.nodes.length} nodes incl. derived references`);
+  console.log(
+    `validate (no database):           ${ms(t0)} ms for ${dataset.nodes.length} nodes incl. derived references`,
+  );
 
   const db = { home: path.join(PROJECT_ROOT, '.data/neo4j-bench'), port: 7689 };
   t0 = performance.now();
   const started = await start(db, { heap: '1g' });
   console.log(`Neo4j start:                      ${ms(t0)} ms${started.startedHere ? '' : ' (reused)'}`);
-  const config: Neo4jConfig = { uri: `bolt://127.0.0.1:${db.port}`, user: 'neo4j', password: '', database: 'neo4j', managed: false, boltPort: db.port };
+  const config: Neo4jConfig = {
+    uri: `bolt://127.0.0.1:${db.port}`,
+    user: 'neo4j',
+    password: '',
+    database: 'neo4j',
+    managed: false,
+    boltPort: db.port,
+  };
   const driver = createDriver(config);
   try {
     t0 = performance.now();
     const first = await ingest({ driver, database: 'neo4j', dataDir: dir, wipe: true });
     const firstMs = ms(t0);
-    console.log(`ingest (wipe + load):             ${firstMs} ms → ${first.counts.nodes} nodes, ${first.counts.relationships} relationships (${Math.round(first.counts.nodes / (firstMs / 1000))} nodes/s)`);
+    console.log(
+      `ingest (wipe + load):             ${firstMs} ms → ${first.counts.nodes} nodes, ${first.counts.relationships} relationships (${Math.round(first.counts.nodes / (firstMs / 1000))} nodes/s)`,
+    );
     t0 = performance.now();
     const warm = await ingest({ driver, database: 'neo4j', dataDir: dir, wipe: true });
     const warmMs = ms(t0);
-    console.log(`ingest again (wipe + load, warm): ${warmMs} ms → ${warm.counts.nodes} nodes (${Math.round(warm.counts.nodes / (warmMs / 1000))} nodes/s; the first load pays query planning and JIT)`);
+    console.log(
+      `ingest again (wipe + load, warm): ${warmMs} ms → ${warm.counts.nodes} nodes (${Math.round(warm.counts.nodes / (warmMs / 1000))} nodes/s; the first load pays query planning and JIT)`,
+    );
     t0 = performance.now();
     const again = await ingest({ driver, database: 'neo4j', dataDir: dir });
-    console.log(`re-ingest (converge):             ${ms(t0)} ms → ${again.counts.nodes} nodes, ${again.counts.relationships} relationships (${JSON.stringify(again.counts) === JSON.stringify(first.counts) ? 'identical' : 'DIFFERENT'} counts)`);
+    console.log(
+      `re-ingest (converge):             ${ms(t0)} ms → ${again.counts.nodes} nodes, ${again.counts.relationships} relationships (${JSON.stringify(again.counts) === JSON.stringify(first.counts) ? 'identical' : 'DIFFERENT'} counts)`,
+    );
 
     const server = await startServer({ port: 0, config, log: () => {} });
     try {
       const u = server.url;
       const ids = Array.from({ length: requests }, (_, i) => `drug:syn-${(i * 7919) % size.drugs}`);
       console.log(`API over HTTP (${requests} sequential requests each):`);
-      await timeRequests('GET /api/search?q=synthetic drug', ids.map((_, i) => `${u}/api/search?q=${encodeURIComponent(`synthetic drug ${i}`)}`));
-      await timeRequests('GET /api/graph?limit=500', ids.map(() => `${u}/api/graph?limit=500`));
-      await timeRequests('GET /api/graph?limit=2000', ids.map(() => `${u}/api/graph?limit=2000`));
-      await timeRequests('GET /api/nodes/:id', ids.map((id) => `${u}/api/nodes/${encodeURIComponent(id)}`));
-      await timeRequests('GET /api/nodes/:id/neighbors?depth=2', ids.map((id) => `${u}/api/nodes/${encodeURIComponent(id)}/neighbors?depth=2`));
-      await timeRequests('GET /api/paths (drug → drug, ≤4)', ids.map((id, i) => `${u}/api/paths?from=${encodeURIComponent(id)}&to=${encodeURIComponent(ids[(i + 1) % ids.length]!)}&maxDepth=4`));
+      await timeRequests(
+        'GET /api/search?q=synthetic drug',
+        ids.map((_, i) => `${u}/api/search?q=${encodeURIComponent(`synthetic drug ${i}`)}`),
+      );
+      await timeRequests(
+        'GET /api/graph?limit=500',
+        ids.map(() => `${u}/api/graph?limit=500`),
+      );
+      await timeRequests(
+        'GET /api/graph?limit=2000',
+        ids.map(() => `${u}/api/graph?limit=2000`),
+      );
+      await timeRequests(
+        'GET /api/nodes/:id',
+        ids.map((id) => `${u}/api/nodes/${encodeURIComponent(id)}`),
+      );
+      await timeRequests(
+        'GET /api/nodes/:id/neighbors?depth=2',
+        ids.map((id) => `${u}/api/nodes/${encodeURIComponent(id)}/neighbors?depth=2`),
+      );
+      await timeRequests(
+        'GET /api/paths (drug → drug, ≤4)',
+        ids.map(
+          (id, i) =>
+            `${u}/api/paths?from=${encodeURIComponent(id)}&to=${encodeURIComponent(ids[(i + 1) % ids.length]!)}&maxDepth=4`,
+        ),
+      );
     } finally {
       await server.close();
     }

@@ -28,7 +28,11 @@ function rng(seed: number): () => number {
   };
 }
 
-export function writeSyntheticData(dir: string, size: SyntheticSize, seed = 7): { nodes: number; relationships: number } {
+export function writeSyntheticData(
+  dir: string,
+  size: SyntheticSize,
+  seed = 7,
+): { nodes: number; relationships: number } {
   const rand = rng(seed);
   const pick = (n: number) => Math.floor(rand() * n);
   const node = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
@@ -45,7 +49,9 @@ export function writeSyntheticData(dir: string, size: SyntheticSize, seed = 7): 
 
   for (let i = 0; i < size.targets; i++) nodes.push(node(`target:syn-${i}`, `Synthetic target ${i}`));
   for (let i = 0; i < size.mechanisms; i++) {
-    nodes.push(node(`mechanism:syn-${i}`, `Synthetic mechanism ${i}`, { kind: i % 5 === 0 ? 'resistance' : 'signalling' }));
+    nodes.push(
+      node(`mechanism:syn-${i}`, `Synthetic mechanism ${i}`, { kind: i % 5 === 0 ? 'resistance' : 'signalling' }),
+    );
     if (i > 0) rel('PROMOTES', `mechanism:syn-${i}`, `mechanism:syn-${pick(i)}`);
   }
   for (let i = 0; i < size.targets; i++) {

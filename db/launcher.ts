@@ -172,7 +172,9 @@ export async function start(db: LocalDb = localDb(), options: StartOptions = {})
     await new Promise((r) => setTimeout(r, 250));
   }
   child.kill('SIGTERM');
-  throw new LauncherError(`Neo4j did not become ready within ${(options.timeoutMs ?? 180_000) / 1000}s; see ${logFile(db)}`);
+  throw new LauncherError(
+    `Neo4j did not become ready within ${(options.timeoutMs ?? 180_000) / 1000}s; see ${logFile(db)}`,
+  );
 }
 
 /** Sends SIGTERM (Neo4j shuts down cleanly on it) and waits for the process to go. */

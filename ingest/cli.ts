@@ -31,10 +31,18 @@ async function main(): Promise<number> {
   const dataDir = path.resolve(opts.data);
   if (opts.validateOnly || opts.dryRun) {
     const dataset = buildDataset(dataDir);
-    console.log(`${dataset.files.length} files valid: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships.`);
+    console.log(
+      `${dataset.files.length} files valid: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships.`,
+    );
     if (opts.dryRun) {
-      table('Nodes per label (would write)', countBy(dataset.nodes, (n) => n.label));
-      table('Relationships per type (would write)', countBy(dataset.relationships, (r) => r.type));
+      table(
+        'Nodes per label (would write)',
+        countBy(dataset.nodes, (n) => n.label),
+      );
+      table(
+        'Relationships per type (would write)',
+        countBy(dataset.relationships, (r) => r.type),
+      );
     }
     return 0;
   }
@@ -60,7 +68,9 @@ async function main(): Promise<number> {
       },
     });
     bar.stop();
-    console.log(`Ingested ${report.dataset.files.length} files into ${config.uri} (${config.database}) in ${report.millis} ms.`);
+    console.log(
+      `Ingested ${report.dataset.files.length} files into ${config.uri} (${config.database}) in ${report.millis} ms.`,
+    );
     table('Nodes per label', report.counts.labels);
     table('Relationships per type', report.counts.relationshipTypes);
     console.log(`\nTotal: ${report.counts.nodes} nodes, ${report.counts.relationships} relationships.`);

@@ -88,16 +88,16 @@ export async function loadDataset(driver: Driver, data: Dataset, options: LoadOp
   }
   // Converge: drop what an earlier load of this dataset wrote and this one no longer has.
   work.push((tx) =>
-    tx.run(
-      `MATCH ()-[r]->() WHERE r.dataset = $dataset AND NOT r.key IN $keys DELETE r`,
-      { dataset: options.dataset, keys: data.relationships.map((r) => r.key) },
-    ),
+    tx.run(`MATCH ()-[r]->() WHERE r.dataset = $dataset AND NOT r.key IN $keys DELETE r`, {
+      dataset: options.dataset,
+      keys: data.relationships.map((r) => r.key),
+    }),
   );
   work.push((tx) =>
-    tx.run(
-      `MATCH (n:${ENTITY_LABEL}) WHERE n.dataset = $dataset AND NOT n.id IN $ids DETACH DELETE n`,
-      { dataset: options.dataset, ids: data.nodes.map((n) => n.id) },
-    ),
+    tx.run(`MATCH (n:${ENTITY_LABEL}) WHERE n.dataset = $dataset AND NOT n.id IN $ids DETACH DELETE n`, {
+      dataset: options.dataset,
+      ids: data.nodes.map((n) => n.id),
+    }),
   );
 
   const session = driver.session({ database: options.database });

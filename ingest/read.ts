@@ -36,7 +36,10 @@ export function listDataFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-export function readDataFolder(dir: string, displayRoot = process.cwd()): {
+export function readDataFolder(
+  dir: string,
+  displayRoot = process.cwd(),
+): {
   records: RawRecord[];
   problems: Problem[];
   files: string[];
@@ -48,8 +51,7 @@ export function readDataFolder(dir: string, displayRoot = process.cwd()): {
     const file = path.relative(displayRoot, absolute) || absolute;
     const lineCounter = new LineCounter();
     const doc = parseDocument(fs.readFileSync(absolute, 'utf8'), { lineCounter, uniqueKeys: true });
-    const lineOf = (node: YamlNode | null | undefined) =>
-      node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+    const lineOf = (node: YamlNode | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
     if (doc.errors.length > 0) {
       for (const err of doc.errors) {
         problems.push({
@@ -64,13 +66,23 @@ export function readDataFolder(dir: string, displayRoot = process.cwd()): {
     const root = doc.contents;
     if (root === null) continue;
     if (!isMap(root)) {
-      problems.push({ file, line: lineOf(root), field: '(root)', message: 'expected a mapping with `nodes` and/or `relationships`' });
+      problems.push({
+        file,
+        line: lineOf(root),
+        field: '(root)',
+        message: 'expected a mapping with `nodes` and/or `relationships`',
+      });
       continue;
     }
     const top = doc.toJS() as Record<string, unknown>;
     for (const key of Object.keys(top)) {
       if (!['source', 'section', 'nodes', 'relationships', 'description'].includes(key)) {
-        problems.push({ file, line: lineOf(root.get(key, true) as YamlNode), field: key, message: 'unknown top-level key (expected source, section, description, nodes, relationships)' });
+        problems.push({
+          file,
+          line: lineOf(root.get(key, true) as YamlNode),
+          field: key,
+          message: 'unknown top-level key (expected source, section, description, nodes, relationships)',
+        });
       }
     }
     const defaults = {

@@ -20,7 +20,8 @@ const text = z
   .trim()
   .min(1, 'must not be empty');
 const refs = z.array(z.number().int().positive('reference numbers are positive integers'), {
-  error: (issue) => (issue.input === undefined ? 'required (list of reference numbers)' : 'must be a list of reference numbers'),
+  error: (issue) =>
+    issue.input === undefined ? 'required (list of reference numbers)' : 'must be a list of reference numbers',
 });
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 export const propertyValue = z.union([scalar, z.array(z.string()), z.array(z.number()), z.array(z.boolean())]);
@@ -63,8 +64,12 @@ export const nodeExtras: Partial<Record<NodeLabel, z.ZodType>> = {
       message: 'ciLow must not exceed ciHigh',
       path: ['ciLow'],
     }),
-  Mechanism: z.object({ kind: z.enum(MECHANISM_KINDS, { error: `must be one of ${MECHANISM_KINDS.join(', ')}` }) }).loose(),
-  Biomarker: z.object({ kind: z.enum(BIOMARKER_KINDS, { error: `must be one of ${BIOMARKER_KINDS.join(', ')}` }) }).loose(),
+  Mechanism: z
+    .object({ kind: z.enum(MECHANISM_KINDS, { error: `must be one of ${MECHANISM_KINDS.join(', ')}` }) })
+    .loose(),
+  Biomarker: z
+    .object({ kind: z.enum(BIOMARKER_KINDS, { error: `must be one of ${BIOMARKER_KINDS.join(', ')}` }) })
+    .loose(),
   Reference: z.object({ number: z.number().int().positive() }).loose(),
 };
 

@@ -67,7 +67,9 @@ export function validateRecords(records: RawRecord[]): { dataset: Omit<Dataset, 
     }
     const node = parsed.data;
     if (!ID_PATTERN.test(node.id)) {
-      problems.push(at(loc, 'id', `"${node.id}" is not a lower-case kebab id with a type prefix (e.g. drug:nivolumab)`));
+      problems.push(
+        at(loc, 'id', `"${node.id}" is not a lower-case kebab id with a type prefix (e.g. drug:nivolumab)`),
+      );
       continue;
     }
     const label = labelOfId(node.id);
@@ -156,7 +158,13 @@ export function validateRecords(records: RawRecord[]): { dataset: Omit<Dataset, 
       }
       const allowed = RELATIONSHIP_ENDPOINTS[type][end];
       if (!allowed.includes(target.label)) {
-        problems.push(at(loc, end, `${type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${target.label} ("${id}"); allowed: ${allowed.join(', ')}`));
+        problems.push(
+          at(
+            loc,
+            end,
+            `${type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${target.label} ("${id}"); allowed: ${allowed.join(', ')}`,
+          ),
+        );
         return true;
       }
       return false;
@@ -173,11 +181,24 @@ export function validateRecords(records: RawRecord[]): { dataset: Omit<Dataset, 
     const key = [rel.from, type, rel.to, rel.key].filter(Boolean).join('|');
     const previous = byKey.get(key);
     if (previous) {
-      problems.push(at(loc, 'type', `duplicate relationship ${rel.from} -${type}-> ${rel.to} (first at ${describe(previous.loc)}); give each a distinct \`key\` if both are meant`));
+      problems.push(
+        at(
+          loc,
+          'type',
+          `duplicate relationship ${rel.from} -${type}-> ${rel.to} (first at ${describe(previous.loc)}); give each a distinct \`key\` if both are meant`,
+        ),
+      );
       continue;
     }
     const { type: _t, from: _f, to: _to, ...props } = rel;
-    const record: RelationshipRecord = { key, type, from: rel.from, to: rel.to, props: props as Record<string, PropertyValue>, loc };
+    const record: RelationshipRecord = {
+      key,
+      type,
+      from: rel.from,
+      to: rel.to,
+      props: props as Record<string, PropertyValue>,
+      loc,
+    };
     byKey.set(key, record);
     relationships.push(record);
   }
@@ -205,7 +226,11 @@ function duplicateNames(nodes: NodeRecord[]): Problem[] {
       const first = owner.get(k);
       if (first && first.node.id !== node.id) {
         problems.push(
-          at(node.loc!, field, `"${value}" is also the ${first.as} of ${first.node.id} (${describe(first.node.loc)}): duplicate entity, or a synonym on the wrong node`),
+          at(
+            node.loc!,
+            field,
+            `"${value}" is also the ${first.as} of ${first.node.id} (${describe(first.node.loc)}): duplicate entity, or a synonym on the wrong node`,
+          ),
         );
       } else if (!first) {
         owner.set(k, { node, as: field === 'name' ? 'name' : 'synonym' });

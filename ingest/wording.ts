@@ -10,7 +10,12 @@ export const RUN = 8;
 
 export function words(text: string): string[] {
   // Join words the PDF extraction hyphenated across line breaks.
-  return text.replace(/-\s*\n\s*/g, '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return (
+    text
+      .replace(/-\s*\n\s*/g, '')
+      .toLowerCase()
+      .match(/[a-z0-9]+/g) ?? []
+  );
 }
 
 export function runHash(run: string[]): string {

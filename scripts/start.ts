@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     if (await isEmpty(driver, config.database)) {
       log('database is empty: ingesting data/ …');
       const report = await ingest({ driver, database: config.database, dataDir: path.join(PROJECT_ROOT, 'data') });
-      log(`ingested ${report.counts.nodes} nodes and ${report.counts.relationships} relationships in ${report.millis} ms`);
+      log(
+        `ingested ${report.counts.nodes} nodes and ${report.counts.relationships} relationships in ${report.millis} ms`,
+      );
     }
 
     if (await buildClientIfStale()) log('client built');

@@ -54,7 +54,8 @@ export function createApp(options: AppOptions): Express {
 
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     const { status, body } = toHttpError(err);
-    if (status >= 500) ctx.log(`${req.method} ${req.originalUrl} → ${status}: ${body.error}${body.reason ? ` (${body.reason})` : ''}`);
+    if (status >= 500)
+      ctx.log(`${req.method} ${req.originalUrl} → ${status}: ${body.error}${body.reason ? ` (${body.reason})` : ''}`);
     if (res.headersSent) return;
     res.status(status).json(body);
   };

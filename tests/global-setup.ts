@@ -54,7 +54,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   ]);
   const driver = createDriver(config);
   try {
-    const report = await ingest({ driver, database: config.database, dataDir: path.join(PROJECT_ROOT, 'data'), wipe: true });
+    const report = await ingest({
+      driver,
+      database: config.database,
+      dataDir: path.join(PROJECT_ROOT, 'data'),
+      wipe: true,
+    });
     console.log(
       `test Neo4j ${config.uri}${started?.startedHere ? ` started in ${(started.millis / 1000).toFixed(1)}s` : ''}; ` +
         `ingested ${report.counts.nodes} nodes, ${report.counts.relationships} relationships in ${report.millis} ms`,

@@ -3,13 +3,34 @@
  * the URL/history that mirrors them. Components talk to the App, never to each other.
  */
 import type { GraphEdge, Subgraph } from '../../ontology/index.js';
-import { api, ApiError, asSubgraph, type CypherResult, type PathsResult, type ResistanceResult, type Schema } from './lib/api.js';
+import {
+  api,
+  ApiError,
+  asSubgraph,
+  type CypherResult,
+  type PathsResult,
+  type ResistanceResult,
+  type Schema,
+} from './lib/api.js';
 import { buildUrl, parseUrl, sameSpec, type Overlay, type UrlState, type ViewSpec } from './lib/url.js';
 import type { GraphView, ColorBy, SizeBy } from './graph/view.js';
 
 export const OVERVIEW_LIMIT = 150;
 
-export type AppEvent = 'selection' | 'edgeSelection' | 'walk' | 'view' | 'filters' | 'busy' | 'tab' | 'result' | 'overlay' | 'schema' | 'history' | 'pathSeed' | 'notice';
+export type AppEvent =
+  | 'selection'
+  | 'edgeSelection'
+  | 'walk'
+  | 'view'
+  | 'filters'
+  | 'busy'
+  | 'tab'
+  | 'result'
+  | 'overlay'
+  | 'schema'
+  | 'history'
+  | 'pathSeed'
+  | 'notice';
 
 export interface NodeRef {
   id: string;
@@ -84,7 +105,10 @@ export class App {
 
   on(ev: AppEvent, fn: () => void): void {
     let set = this.listeners.get(ev);
-    if (!set) this.listeners.set(ev, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.listeners.set(ev, set);
+    }
     set.add(fn);
   }
   emit(ev: AppEvent): void {
@@ -112,7 +136,8 @@ export class App {
 
   /** Report an API failure: Neo4j/API down → the banner; otherwise the caller shows it. */
   reportError(e: unknown): ApiError {
-    const err = e instanceof ApiError ? e : new ApiError(0, 'Unexpected error', e instanceof Error ? e.message : String(e));
+    const err =
+      e instanceof ApiError ? e : new ApiError(0, 'Unexpected error', e instanceof Error ? e.message : String(e));
     if (err.unavailable) this.ui.banner(err);
     return err;
   }
@@ -171,8 +196,12 @@ export class App {
     const opsPrefix = sameBase && L.ops.length <= next.ops.length && L.ops.every((o, i) => next.ops[i] === o);
     // Back over expansions: drop what they added instead of rebuilding the view.
     const undoable =
-      sameBase && !opsPrefix && next.ops.length < L.ops.length && next.ops.every((o, i) => L.ops[i] === o) &&
-      L.ops.slice(next.ops.length).every((o) => !o.startsWith('-')) && this.opAdded.length === L.ops.length;
+      sameBase &&
+      !opsPrefix &&
+      next.ops.length < L.ops.length &&
+      next.ops.every((o, i) => L.ops[i] === o) &&
+      L.ops.slice(next.ops.length).every((o) => !o.startsWith('-')) &&
+      this.opAdded.length === L.ops.length;
     if (undoable && L) {
       const drop = this.opAdded.slice(next.ops.length).flat();
       this.view?.removeNodes(drop.filter((id) => id !== next.selected));
@@ -241,9 +270,17 @@ export class App {
 
   private emptyMessage(spec: ViewSpec): StageMessage {
     if (spec.mode === 'overview')
-      return { kind: 'empty', title: 'The graph is empty', text: 'No nodes in the database yet. Run `npm run ingest` to load data/, then reload.' };
+      return {
+        kind: 'empty',
+        title: 'The graph is empty',
+        text: 'No nodes in the database yet. Run `npm run ingest` to load data/, then reload.',
+      };
     if (spec.mode === 'cypher' || spec.mode === 'question')
-      return { kind: 'empty', title: 'No graph in this result', text: 'The query returned no nodes or relationships; its rows are in the panel.' };
+      return {
+        kind: 'empty',
+        title: 'No graph in this result',
+        text: 'The query returned no nodes or relationships; its rows are in the panel.',
+      };
     return { kind: 'empty', title: 'Nothing to show', text: 'This view has no nodes.' };
   }
 
@@ -266,7 +303,14 @@ export class App {
         const t = (g.total ?? g.totals ?? {}) as Record<string, unknown>;
         this.totals = {
           nodes: typeof t.nodes === 'number' ? t.nodes : typeof g.totalNodes === 'number' ? g.totalNodes : undefined,
-          edges: typeof t.edges === 'number' ? t.edges : typeof t.relationships === 'number' ? t.relationships : typeof g.totalEdges === 'number' ? g.totalEdges : undefined,
+          edges:
+            typeof t.edges === 'number'
+              ? t.edges
+              : typeof t.relationships === 'number'
+                ? t.relationships
+                : typeof g.totalEdges === 'number'
+                  ? g.totalEdges
+                  : undefined,
         };
         return asSubgraph(g);
       }
@@ -287,7 +331,9 @@ export class App {
       const added = v.merge(sub, v.graph.hasNode(op) ? op : undefined);
       const name = this.nameOf(op);
       this.notify(
-        (added.length ? `Added ${added.length} node${added.length === 1 ? '' : 's'} around ${name}` : `Every neighbour of ${name} is already shown`) +
+        (added.length
+          ? `Added ${added.length} node${added.length === 1 ? '' : 's'} around ${name}`
+          : `Every neighbour of ${name} is already shown`) +
           (res.truncated ? ' (the server capped the neighbours: focus on the node to see more)' : ''),
       );
       return added;
@@ -319,13 +365,13 @@ export class App {
         const allEdges = (data.paths ?? []).flatMap((p) => p.edges ?? []);
         v?.merge({ nodes: [...sub.nodes, ...all], edges: [...sub.edges, ...allEdges] });
         this.highlightAllOverlay();
-        if (v && v.highlight) v.fitNodes(v.highlight.nodes);
+        if (v?.highlight) v.fitNodes(v.highlight.nodes);
       } else {
         const data = await api.resistance(overlay.target);
         this.overlayResult = { kind: 'resistance', data, overlay };
         v?.merge(asSubgraph(data.graph), v.graph.hasNode(overlay.target) ? overlay.target : undefined);
         this.highlightAllOverlay();
-        if (v && v.highlight) v.fitNodes(v.highlight.nodes);
+        if (v?.highlight) v.fitNodes(v.highlight.nodes);
       }
     } catch (e) {
       this.overlayResult = null;
@@ -433,7 +479,7 @@ export class App {
     const v = this.view;
     const patch: Partial<UrlState> = { selected: id };
     if (id && v && !v.graph.hasNode(id)) patch.ops = [...this.state.ops, id];
-    if (id && (this.state.tab !== 'details')) patch.tab = 'details';
+    if (id && this.state.tab !== 'details') patch.tab = 'details';
     await this.navigate(patch, opts.push ?? true);
     if (id && opts.center !== false) v?.focusNode(id);
   }
@@ -451,10 +497,22 @@ export class App {
     return this.navigate({ spec: { mode: 'overview' }, ops: [], overlay: null, selected: null });
   }
   runCypher(query: string, params: Record<string, unknown> = {}): Promise<void> {
-    return this.navigate({ spec: { mode: 'cypher', query, params }, ops: [], overlay: null, selected: null, tab: 'cypher' });
+    return this.navigate({
+      spec: { mode: 'cypher', query, params },
+      ops: [],
+      overlay: null,
+      selected: null,
+      tab: 'cypher',
+    });
   }
   runQuestion(name: string, params: Record<string, unknown>): Promise<void> {
-    return this.navigate({ spec: { mode: 'question', name, params }, ops: [], overlay: null, selected: null, tab: 'questions' });
+    return this.navigate({
+      spec: { mode: 'question', name, params },
+      ops: [],
+      overlay: null,
+      selected: null,
+      tab: 'questions',
+    });
   }
   showOverlay(overlay: Overlay | null, tab?: string): Promise<void> {
     return this.navigate({ overlay, ...(tab ? { tab } : {}) });
@@ -471,7 +529,7 @@ export class App {
   /** Display name of a node id when the view knows it. */
   nameOf(id: string): string {
     const v = this.view;
-    return v && v.graph.hasNode(id) ? v.graph.getNodeAttribute(id, 'label') : id;
+    return v?.graph.hasNode(id) ? v.graph.getNodeAttribute(id, 'label') : id;
   }
 
   setTab(tab: string): void {

@@ -1,7 +1,7 @@
 /** Checkpoint Atlas viewer: wires the graph view, the App state and the components. */
 import { App, type StageMessage } from './app.js';
 import { GraphView, hasWebGL } from './graph/view.js';
-import { ApiError, api } from './lib/api.js';
+import { type ApiError, api } from './lib/api.js';
 import { $, clear, h } from './lib/dom.js';
 import { SearchBox } from './components/search.js';
 import { DetailsPanel } from './components/details.js';
@@ -23,7 +23,11 @@ function showBanner(err: ApiError | null): void {
   }
   bannerEl.hidden = false;
   bannerEl.append(
-    h('strong', null, err.status === 503 ? 'Database unavailable.' : err.status === 0 ? 'API unreachable.' : 'Server error.'),
+    h(
+      'strong',
+      null,
+      err.status === 503 ? 'Database unavailable.' : err.status === 0 ? 'API unreachable.' : 'Server error.',
+    ),
     h('span', null, err.message),
     h('button', { type: 'button', class: 'btn small', onclick: () => location.reload() }, 'Reload'),
   );
@@ -35,7 +39,9 @@ function showStage(m: StageMessage | null): void {
   if (!m) return;
   overlayEl.dataset.kind = m.kind;
   overlayEl.append(
-    h('div', { class: 'card', role: m.kind === 'error' ? 'alert' : 'status' },
+    h(
+      'div',
+      { class: 'card', role: m.kind === 'error' ? 'alert' : 'status' },
       m.kind === 'loading' ? h('div', { class: 'spinner' }) : null,
       h('h2', null, m.title),
       m.text ? h('p', null, m.text) : null,
@@ -48,7 +54,10 @@ const container = $('#sigma');
 // The canvas takes keyboard focus: ] [ ← → walk the neighbours, Enter expands, Esc clears.
 container.tabIndex = 0;
 container.setAttribute('role', 'application');
-container.setAttribute('aria-label', 'Knowledge graph. With a node selected: ] or → next neighbour, [ or ← previous neighbour, Enter expands it, Escape clears the selection.');
+container.setAttribute(
+  'aria-label',
+  'Knowledge graph. With a node selected: ] or → next neighbour, [ or ← previous neighbour, Enter expands it, Escape clears the selection.',
+);
 container.setAttribute('aria-describedby', 'stage-info');
 let view: GraphView | null = null;
 if (hasWebGL()) {
@@ -63,17 +72,34 @@ const app = new App(view, { banner: showBanner, stage: showStage });
 
 if (!view) {
   container.append(
-    h('div', { class: 'webgl-missing' },
-      h('div', { class: 'card', role: 'alert', style: 'max-width:460px;text-align:center;background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:18px' },
+    h(
+      'div',
+      { class: 'webgl-missing' },
+      h(
+        'div',
+        {
+          class: 'card',
+          role: 'alert',
+          style:
+            'max-width:460px;text-align:center;background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:18px',
+        },
         h('h2', { style: 'margin:0 0 6px;font-size:16px' }, 'WebGL is not available'),
-        h('p', { style: 'color:#5f6b7a;margin:0' }, 'The graph canvas needs WebGL. Enable hardware acceleration (or use a browser with WebGL support). Search, details and the Cypher panel still work.'),
+        h(
+          'p',
+          { style: 'color:#5f6b7a;margin:0' },
+          'The graph canvas needs WebGL. Enable hardware acceleration (or use a browser with WebGL support). Search, details and the Cypher panel still work.',
+        ),
       ),
     ),
   );
 }
 
 // Header: search, history, status.
-const search = new SearchBox({ label: 'Search', placeholder: 'Search drugs, targets, trials, biomarkers…  ( / )', onPick: (hit) => void app.select(hit.id) });
+const search = new SearchBox({
+  label: 'Search',
+  placeholder: 'Search drugs, targets, trials, biomarkers…  ( / )',
+  onPick: (hit) => void app.select(hit.id),
+});
 $('#search-slot').append(search.el);
 const backBtn = $('#btn-back') as HTMLButtonElement;
 const fwdBtn = $('#btn-forward') as HTMLButtonElement;
@@ -92,7 +118,11 @@ const renderStatus = () => {
   const v = app.view;
   if (app.busy) statusEl.append(h('span', { class: 'dot busy' }), 'Loading…');
   else if (!bannerEl.hidden) statusEl.append(h('span', { class: 'dot bad' }), 'Offline');
-  else statusEl.append(h('span', { class: 'dot ok' }), v ? `${v.graph.order} nodes · ${v.graph.size} links in view` : 'Ready');
+  else
+    statusEl.append(
+      h('span', { class: 'dot ok' }),
+      v ? `${v.graph.order} nodes · ${v.graph.size} links in view` : 'Ready',
+    );
 };
 app.on('busy', renderStatus);
 app.on('view', renderStatus);
@@ -103,10 +133,36 @@ if (view) {
   const v = view;
   const cam = v.sigma.getCamera();
   $('.stage').append(
-    h('div', { class: 'zoom-controls' },
-      h('button', { type: 'button', class: 'icon-btn', 'aria-label': 'Zoom in', title: 'Zoom in', onclick: () => void cam.animatedZoom({ duration: 250 }) }, '+'),
-      h('button', { type: 'button', class: 'icon-btn', 'aria-label': 'Zoom out', title: 'Zoom out', onclick: () => void cam.animatedUnzoom({ duration: 250 }) }, '−'),
-      h('button', { type: 'button', class: 'icon-btn', 'aria-label': 'Fit graph', title: 'Fit', onclick: () => v.fit() }, '⤢'),
+    h(
+      'div',
+      { class: 'zoom-controls' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'icon-btn',
+          'aria-label': 'Zoom in',
+          title: 'Zoom in',
+          onclick: () => void cam.animatedZoom({ duration: 250 }),
+        },
+        '+',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'icon-btn',
+          'aria-label': 'Zoom out',
+          title: 'Zoom out',
+          onclick: () => void cam.animatedUnzoom({ duration: 250 }),
+        },
+        '−',
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'icon-btn', 'aria-label': 'Fit graph', title: 'Fit', onclick: () => v.fit() },
+        '⤢',
+      ),
     ),
   );
   v.on('clickNode', (id: string) => void app.select(id, { center: false }));
@@ -135,10 +191,13 @@ const renderCaption = () => {
     caption.textContent = '';
     return;
   }
-  const name = (id?: string) => (id && app.view?.graph.hasNode(id) ? app.view.graph.getNodeAttribute(id, 'label') : id ?? '');
+  const name = (id?: string) =>
+    id && app.view?.graph.hasNode(id) ? app.view.graph.getNodeAttribute(id, 'label') : (id ?? '');
   let text = '';
-  if (s.mode === 'overview') text = `Overview: the ${Math.min(app.view?.graph.order ?? 0, 150)} most connected nodes${app.totals.nodes ? ` of ${app.totals.nodes}` : ''}`;
-  else if (s.mode === 'ego') text = `Neighbourhood of ${name(s.id)} (${s.depth ?? 1} hop${(s.depth ?? 1) > 1 ? 's' : ''})`;
+  if (s.mode === 'overview')
+    text = `Overview: the ${Math.min(app.view?.graph.order ?? 0, 150)} most connected nodes${app.totals.nodes ? ` of ${app.totals.nodes}` : ''}`;
+  else if (s.mode === 'ego')
+    text = `Neighbourhood of ${name(s.id)} (${s.depth ?? 1} hop${(s.depth ?? 1) > 1 ? 's' : ''})`;
   else if (s.mode === 'cypher') text = `Cypher result: ${s.query?.replace(/\s+/g, ' ').slice(0, 90) ?? ''}`;
   else if (s.mode === 'question') text = `Saved question: ${s.name}`;
   const o = app.state.overlay;
@@ -158,7 +217,21 @@ const renderInfo = () => {
   const k = (t: string) => h('kbd', null, t);
   const walk = app.walk && app.walk.node === app.state.selected ? app.walk : null;
   if (walk) parts.push(h('strong', { class: 'walk' }, walk.text[0]!.toUpperCase() + walk.text.slice(1)), ' · ');
-  if (app.state.selected) parts.push(k(']'), ' ', k('['), ' or ', k('→'), ' ', k('←'), ' neighbours · ', k('Enter'), ' expand · ', k('Esc'), ' clear');
+  if (app.state.selected)
+    parts.push(
+      k(']'),
+      ' ',
+      k('['),
+      ' or ',
+      k('→'),
+      ' ',
+      k('←'),
+      ' neighbours · ',
+      k('Enter'),
+      ' expand · ',
+      k('Esc'),
+      ' clear',
+    );
   else if (app.selectedEdge) parts.push('Relationship in the details · ', k('Esc'), ' close');
   else parts.push('Scroll to zoom · drag to pan · double-click a node to expand · hover a link for its evidence');
   info.append(...parts);
@@ -190,10 +263,17 @@ const panels = mountPanels(app, $('#panel'), details);
 document.addEventListener('keydown', (e) => {
   const t = e.target as HTMLElement;
   const typing = t.closest('input, textarea, select, .cm-editor, [contenteditable="true"]');
-  const onControl = t.closest('button, a[href], summary, [role="tab"], [role="option"], [role="button"], [role="menuitem"]');
+  const onControl = t.closest(
+    'button, a[href], summary, [role="tab"], [role="option"], [role="button"], [role="menuitem"]',
+  );
   const plain = !e.altKey && !e.ctrlKey && !e.metaKey;
   const sel = app.state.selected;
-  const step = e.key === ']' || (e.key === 'ArrowRight' && !onControl) ? 1 : e.key === '[' || (e.key === 'ArrowLeft' && !onControl) ? -1 : 0;
+  const step =
+    e.key === ']' || (e.key === 'ArrowRight' && !onControl)
+      ? 1
+      : e.key === '[' || (e.key === 'ArrowLeft' && !onControl)
+        ? -1
+        : 0;
   if (e.key === '/' && !typing) {
     e.preventDefault();
     search.input.focus();

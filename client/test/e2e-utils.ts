@@ -67,7 +67,9 @@ export async function waitForGraph(page: Page, minNodes = 1): Promise<void> {
 export async function waitIdle(page: Page, timeout = 20_000): Promise<void> {
   await page.waitForFunction(
     () => {
-      const a = (window as unknown as { __atlas?: { app: { busy: number }; view: { isLayoutRunning(): boolean } | null } }).__atlas;
+      const a = (
+        window as unknown as { __atlas?: { app: { busy: number }; view: { isLayoutRunning(): boolean } | null } }
+      ).__atlas;
       return !!a && a.app.busy === 0 && !(a.view?.isLayoutRunning() ?? false);
     },
     undefined,
@@ -99,7 +101,9 @@ export async function canvasStats(page: Page): Promise<{ colors: number; inked: 
     let inked = 0;
     const bg = [data[0]!, data[1]!, data[2]!];
     for (let i = 0; i < data.length; i += 4 * 7) {
-      const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
+      const r = data[i]!,
+        g = data[i + 1]!,
+        b = data[i + 2]!;
       colors.add((r >> 3) * 1024 + (g >> 3) * 32 + (b >> 3));
       if (Math.abs(r - bg[0]!) + Math.abs(g - bg[1]!) + Math.abs(b - bg[2]!) > 30) inked++;
     }
@@ -111,7 +115,12 @@ export async function canvasStats(page: Page): Promise<{ colors: number; inked: 
  * Type into a search box and pick, by keyboard, the suggestion whose name is `pick`
  * (exactly) or whose text matches the RegExp.
  */
-export async function searchAndPick(page: Page, inputSelector: string, text: string, pick: string | RegExp): Promise<void> {
+export async function searchAndPick(
+  page: Page,
+  inputSelector: string,
+  text: string,
+  pick: string | RegExp,
+): Promise<void> {
   const input = page.locator(inputSelector);
   await input.click();
   await input.fill('');
@@ -119,13 +128,18 @@ export async function searchAndPick(page: Page, inputSelector: string, text: str
   const listId = await input.getAttribute('aria-controls');
   const options = page.locator(`#${listId} [role=option]`);
   const matches = async (i: number) => {
-    if (typeof pick === 'string') return ((await options.nth(i).locator('.s-name').textContent()) ?? '').trim() === pick;
+    if (typeof pick === 'string')
+      return ((await options.nth(i).locator('.s-name').textContent()) ?? '').trim() === pick;
     return pick.test((await options.nth(i).textContent()) ?? '');
   };
   let index = -1;
   for (let attempt = 0; attempt < 50 && index < 0; attempt++) {
     const n = await options.count();
-    for (let i = 0; i < n; i++) if (await matches(i)) { index = i; break; }
+    for (let i = 0; i < n; i++)
+      if (await matches(i)) {
+        index = i;
+        break;
+      }
     if (index < 0) await page.waitForTimeout(200);
   }
   if (index < 0) throw new Error(`no suggestion ${pick} for "${text}"`);

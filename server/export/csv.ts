@@ -22,7 +22,7 @@ function table(records: Record<string, unknown>[], required: string[], usual: st
   ];
   const lines = [columns.map(csvField).join(',')];
   for (const r of records) lines.push(columns.map((c) => csvField(r[c])).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 export function nodesCsv(graph: Subgraph): string {

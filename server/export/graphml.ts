@@ -8,7 +8,8 @@ import type { Subgraph } from '../../ontology/index.js';
 type AttrType = 'boolean' | 'int' | 'long' | 'double' | 'string';
 
 // Characters XML 1.0 forbids outright, and unpaired surrogates.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(value: string): string {
   return value.replace(INVALID_XML, '').replace(/[&<>"']/g, (c) => {
@@ -74,7 +75,10 @@ export function writeGraphml(graph: Subgraph, graphId = 'checkpoint-atlas'): str
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
   ];
-  for (const [kind, keys] of [['node', nodeKeys], ['edge', edgeKeys]] as const) {
+  for (const [kind, keys] of [
+    ['node', nodeKeys],
+    ['edge', edgeKeys],
+  ] as const) {
     for (const k of keys) {
       out.push(`  <key id="${k.id}" for="${kind}" attr.name="${escapeXml(k.name)}" attr.type="${k.type}"/>`);
     }

@@ -66,7 +66,9 @@ export function nameDistance(query: string, name: string): number {
   const words = searchTerms(name);
   return Math.min(
     editDistance(q, n),
-    ...searchTerms(query).map((qt) => Math.min(...words.map((w) => editDistance(qt, w.slice(0, Math.max(qt.length, 1)))))),
+    ...searchTerms(query).map((qt) =>
+      Math.min(...words.map((w) => editDistance(qt, w.slice(0, Math.max(qt.length, 1))))),
+    ),
   );
 }
 

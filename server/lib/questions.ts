@@ -43,7 +43,8 @@ export function parseQuestion(name: string, text: string): Question {
     if (m) fields[m[1]!.toLowerCase()] = m[2]!.trim();
     else {
       const last = Object.keys(fields).at(-1);
-      if (last && !JSON_FIELDS.has(last)) fields[last] = `${fields[last]} ${line.replace(/^\/\/\s?/, '').trim()}`.trim();
+      if (last && !JSON_FIELDS.has(last))
+        fields[last] = `${fields[last]} ${line.replace(/^\/\/\s?/, '').trim()}`.trim();
     }
   }
   const query = lines.slice(i).join('\n').trim();
@@ -91,7 +92,9 @@ export async function loadQuestions(dir: string): Promise<QuestionSet> {
   const out: QuestionSet = { questions: [], problems: [] };
   for (const file of files) {
     try {
-      out.questions.push(parseQuestion(path.basename(file, '.cypher'), await fs.readFile(path.join(dir, file), 'utf8')));
+      out.questions.push(
+        parseQuestion(path.basename(file, '.cypher'), await fs.readFile(path.join(dir, file), 'utf8')),
+      );
     } catch (err) {
       out.problems.push({ file, message: (err as Error).message });
     }

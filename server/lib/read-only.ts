@@ -44,8 +44,25 @@ const ADMIN_COMMANDS = new Set([
 ]);
 
 const STATEMENT_STARTS = new Set([
-  'MATCH', 'OPTIONAL', 'RETURN', 'WITH', 'UNWIND', 'CALL', 'EXPLAIN', 'PROFILE', 'USE', 'LOAD',
-  'CREATE', 'MERGE', 'DELETE', 'DETACH', 'SET', 'REMOVE', 'FOREACH', 'FINISH', 'USING',
+  'MATCH',
+  'OPTIONAL',
+  'RETURN',
+  'WITH',
+  'UNWIND',
+  'CALL',
+  'EXPLAIN',
+  'PROFILE',
+  'USE',
+  'LOAD',
+  'CREATE',
+  'MERGE',
+  'DELETE',
+  'DETACH',
+  'SET',
+  'REMOVE',
+  'FOREACH',
+  'FINISH',
+  'USING',
   ...ADMIN_COMMANDS,
 ]);
 
@@ -109,7 +126,7 @@ export function tokenize(query: string): Token[] {
 /** A word used as a keyword: not a property (`n.set`), label (`:Set`), or map key (`{set: 1}`). */
 function keywordAt(tokens: Token[], i: number): string | undefined {
   const t = tokens[i];
-  if (!t || t.kind !== 'word') return undefined;
+  if (t?.kind !== 'word') return undefined;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (prev?.kind === 'punct' && (prev.text === '.' || prev.text === ':')) return undefined;
@@ -142,7 +159,11 @@ function startsWriteClause(tokens: Token[], i: number): boolean {
   const kw = tokens[i]!.text.toUpperCase();
   if (kw === 'SET' || kw === 'REMOVE') {
     const after = tokens[i + 2];
-    return (next.kind === 'word' || next.kind === 'quoted') && after?.kind === 'punct' && ['.', ':', '=', '+', '['].includes(after.text);
+    return (
+      (next.kind === 'word' || next.kind === 'quoted') &&
+      after?.kind === 'punct' &&
+      ['.', ':', '=', '+', '['].includes(after.text)
+    );
   }
   return next.kind === 'word' || next.kind === 'quoted' || (next.kind === 'punct' && next.text === '(');
 }

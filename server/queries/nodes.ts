@@ -45,7 +45,12 @@ export async function getNode(db: GraphDb, id: string): Promise<NodeDetail> {
     });
   }
   const unique = [...new Map(relationships.map((r) => [r.id, r])).values()];
-  unique.sort((a, b) => a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction) || a.other.name.localeCompare(b.other.name));
+  unique.sort(
+    (a, b) =>
+      a.type.localeCompare(b.type) ||
+      a.direction.localeCompare(b.direction) ||
+      a.other.name.localeCompare(b.other.name),
+  );
   return { node: toGraphNode(node), relationships: unique };
 }
 
@@ -60,10 +65,16 @@ export interface NeighborOptions {
  * kept first when the limit cuts, and hubs (HCC, references) don't blow up the way a
  * variable-length pattern enumerating every path would.
  */
-export async function neighbors(db: GraphDb, id: string, options: NeighborOptions): Promise<Subgraph & { truncated: boolean }> {
+export async function neighbors(
+  db: GraphDb,
+  id: string,
+  options: NeighborOptions,
+): Promise<Subgraph & { truncated: boolean }> {
   const rel = relTypePattern(options.types);
   return db.read(async (tx) => {
-    const start = (await tx.run('MATCH (n:Entity {id: $id}) RETURN n', { id })).records[0]?.get('n') as Node | undefined;
+    const start = (await tx.run('MATCH (n:Entity {id: $id}) RETURN n', { id })).records[0]?.get('n') as
+      | Node
+      | undefined;
     if (!start) throw new NotFoundError(`node "${id}"`, { id });
     const kept = new Map<string, Node>([[nodeId(start), start]]);
     let frontier = [nodeId(start)];
@@ -90,10 +101,9 @@ export async function neighbors(db: GraphDb, id: string, options: NeighborOption
       frontier = next;
     }
     const ids = [...kept.keys()];
-    const edges = await tx.run(
-      `MATCH (a:Entity)-[${rel}]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r`,
-      { ids },
-    );
+    const edges = await tx.run(`MATCH (a:Entity)-[${rel}]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r`, {
+      ids,
+    });
     const collector = new GraphCollector();
     for (const n of kept.values()) collector.add(n);
     for (const r of edges.records) collector.add(r.get('r'));

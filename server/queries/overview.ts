@@ -40,13 +40,15 @@ export async function overview(db: GraphDb, labels: NodeLabel[] | undefined, lim
       degree.set(nodeId(n), Number(r.get('degree')));
     }
     const ids = [...degree.keys()];
-    const edges = await tx.run(
-      'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r',
-      { ids },
-    );
+    const edges = await tx.run('MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r', {
+      ids,
+    });
     for (const r of edges.records) collector.add(r.get('r'));
     const sub = collector.subgraph();
-    const total = { nodes: Number(totalNodes.records[0]?.get('c') ?? 0), edges: Number(totalEdges.records[0]?.get('c') ?? 0) };
+    const total = {
+      nodes: Number(totalNodes.records[0]?.get('c') ?? 0),
+      edges: Number(totalEdges.records[0]?.get('c') ?? 0),
+    };
     return {
       nodes: sub.nodes.map((n) => ({ ...n, degree: degree.get(n.id) ?? 0 })),
       edges: sub.edges,
@@ -71,7 +73,9 @@ export async function schemaCounts(db: GraphDb): Promise<SchemaCounts> {
     const typeCounts = new Map<string, number>([...RELATIONSHIP_TYPES].map((x) => [x, 0]));
     for (const r of t.records) typeCounts.set(r.get('type') as string, Number(r.get('count')));
     return {
-      labels: [...labelCounts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+      labels: [...labelCounts]
+        .map(([label, count]) => ({ label, count }))
+        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
       relationshipTypes: [...typeCounts]
         .map(([type, count]) => ({ type, count }))
         .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),

@@ -35,10 +35,15 @@ export interface ResistanceResult {
 
 export async function resistance(db: GraphDb, targetId: string): Promise<ResistanceResult> {
   return db.read(async (tx) => {
-    const t = (await tx.run('MATCH (t:Entity {id: $id}) RETURN t', { id: targetId })).records[0]?.get('t') as Node | undefined;
+    const t = (await tx.run('MATCH (t:Entity {id: $id}) RETURN t', { id: targetId })).records[0]?.get('t') as
+      | Node
+      | undefined;
     if (!t) throw new NotFoundError(`node "${targetId}"`, { id: targetId });
     if (!t.labels.includes('Drug') && !t.labels.includes('DrugClass')) {
-      throw new BadParameterError('target', `"${targetId}" is a ${t.labels.filter((l) => l !== 'Entity').join('/')}, not a Drug or DrugClass`);
+      throw new BadParameterError(
+        'target',
+        `"${targetId}" is a ${t.labels.filter((l) => l !== 'Entity').join('/')}, not a Drug or DrugClass`,
+      );
     }
     const collector = new GraphCollector();
     collector.add(t);
@@ -88,7 +93,11 @@ export async function resistance(db: GraphDb, targetId: string): Promise<Resista
       `MATCH (x:Entity)-[o:OVERCOMES]->(mm:Entity) WHERE mm.id IN $mechs RETURN x, o, mm.id AS mech ORDER BY x.name`,
       { mechs: [...onPath] },
     );
-    const overcomeRows = overcomes.records.map((r) => ({ x: r.get('x') as Node, o: r.get('o') as Relationship, mech: r.get('mech') as string }));
+    const overcomeRows = overcomes.records.map((r) => ({
+      x: r.get('x') as Node,
+      o: r.get('o') as Relationship,
+      mech: r.get('mech') as string,
+    }));
     for (const { x, o } of overcomeRows) collector.add([x, o]);
 
     const pathways: Pathway[] = confers.records.map((r) => {
@@ -100,7 +109,8 @@ export async function resistance(db: GraphDb, targetId: string): Promise<Resista
       const paths = driverPaths.get(mechId) ?? [];
       // Mechanisms on this pathway: the confering one plus those its drivers pass through.
       const mechsHere = new Set([mechId]);
-      for (const p of paths) for (const seg of p.segments) if (seg.end.labels.includes('Mechanism')) mechsHere.add(nodeId(seg.end));
+      for (const p of paths)
+        for (const seg of p.segments) if (seg.end.labels.includes('Mechanism')) mechsHere.add(nodeId(seg.end));
       const tail = ` –CONFERS_RESISTANCE_TO→ ${toGraphNode(e).name}`;
       const chains = paths.map((p) => pathResult(p).chain + tail);
       // A chain that is the tail of a longer one adds nothing.
@@ -108,7 +118,8 @@ export async function resistance(db: GraphDb, targetId: string): Promise<Resista
       const driverNodes = new Map<string, GraphNode>();
       for (const p of paths) {
         for (const n of [p.start, ...p.segments.map((s) => s.start)]) {
-          if (n.labels.some((l) => l === 'Target' || l === 'Biomarker' || l === 'CellType')) driverNodes.set(nodeId(n), toGraphNode(n));
+          if (n.labels.some((l) => l === 'Target' || l === 'Biomarker' || l === 'CellType'))
+            driverNodes.set(nodeId(n), toGraphNode(n));
         }
       }
       const props = c.properties as Record<string, unknown>;
@@ -118,7 +129,9 @@ export async function resistance(db: GraphDb, targetId: string): Promise<Resista
         evidence: props.evidence,
         refs: Array.isArray(props.refs) ? props.refs.map(Number) : props.refs,
         drivers: [...driverNodes.values()],
-        overcomeBy: overcomeRows.filter((o) => mechsHere.has(o.mech)).map((o) => ({ ...toGraphNode(o.x), overcomes: o.mech })),
+        overcomeBy: overcomeRows
+          .filter((o) => mechsHere.has(o.mech))
+          .map((o) => ({ ...toGraphNode(o.x), overcomes: o.mech })),
         chain: maximal[0] ?? `${toGraphNode(m).name}${tail}`,
         chains: maximal.length ? maximal : [`${toGraphNode(m).name}${tail}`],
       };

@@ -12,10 +12,9 @@ export async function inducedSubgraph(db: GraphDb, ids: string[]): Promise<Subgr
     const found = new Set(nodes.records.map((r) => nodeId(r.get('n') as Node)));
     const missing = wanted.filter((id) => !found.has(id));
     if (missing.length) throw new NotFoundError(`${missing.length} node id(s)`, { missing });
-    const edges = await tx.run(
-      'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r',
-      { ids: wanted },
-    );
+    const edges = await tx.run('MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r', {
+      ids: wanted,
+    });
     const c = new GraphCollector();
     for (const r of nodes.records) c.add(r.get('n'));
     for (const r of edges.records) c.add(r.get('r'));

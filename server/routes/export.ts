@@ -47,11 +47,7 @@ function send(res: Response, graph: Subgraph, format: Format, part?: 'nodes' | '
           ? writeCsv(graph, part)
           : JSON.stringify(graph, null, 2);
   const suffix = format === 'csv' && part ? `-${part}` : '';
-  res
-    .status(200)
-    .type(CONTENT_TYPES[format])
-    .attachment(`checkpoint-atlas${suffix}.${format}`)
-    .send(body);
+  res.status(200).type(CONTENT_TYPES[format]).attachment(`checkpoint-atlas${suffix}.${format}`).send(body);
 }
 
 export function exportRoutes(ctx: AppContext): Router {
@@ -69,7 +65,8 @@ export function exportRoutes(ctx: AppContext): Router {
     const ids = new Set(body.nodes.map((n) => n.id));
     body.edges.forEach((e, i) => {
       for (const end of ['source', 'target'] as const) {
-        if (!ids.has(e[end])) throw new BadParameterError('edges', `edges[${i}].${end} is "${e[end]}", which is not in nodes`);
+        if (!ids.has(e[end]))
+          throw new BadParameterError('edges', `edges[${i}].${end} is "${e[end]}", which is not in nodes`);
       }
     });
     send(res, body as unknown as Subgraph, format, body.part);

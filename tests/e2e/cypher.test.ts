@@ -3,7 +3,15 @@
  * drawn as a graph, errors as Neo4j states them; saved questions run with parameters.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appState, graphOrder, openViewer, shot, startHarness, waitIdle, type Harness } from '../../client/test/e2e-utils.js';
+import {
+  appState,
+  graphOrder,
+  openViewer,
+  shot,
+  startHarness,
+  waitIdle,
+  type Harness,
+} from '../../client/test/e2e-utils.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -62,7 +70,9 @@ describe('cypher panel', () => {
     // A write is refused.
     await typeQuery(page, 'CREATE (n:Drug {id: "drug:x"}) RETURN n');
     await page.locator('#cypher-run').click();
-    await page.waitForFunction(() => /CREATE|read|write/i.test(document.querySelector('#cypher-results .error-box')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /CREATE|read|write/i.test(document.querySelector('#cypher-results .error-box')?.textContent ?? ''),
+    );
     await shot(page, 'cypher-error');
     await page.context().close();
   });

@@ -5,7 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  appState, canvasStats, graphOrder, nodeScreenPos, openViewer, positions, shot, startHarness, waitForGraph, waitIdle, type Harness,
+  appState,
+  canvasStats,
+  graphOrder,
+  nodeScreenPos,
+  openViewer,
+  positions,
+  shot,
+  startHarness,
+  waitIdle,
+  type Harness,
 } from '../../client/test/e2e-utils.js';
 
 let h: Harness;
@@ -27,7 +36,8 @@ describe('explorer', () => {
       let best = { id: '', hidden: 0 };
       for (const id of a.graph.neighbors('drug:nivolumab') as string[]) {
         const d = await (await fetch(`/api/nodes/${encodeURIComponent(id)}`)).json();
-        const hidden = new Set(d.relationships.map((r: any) => r.other.id).filter((o: string) => !a.graph.hasNode(o))).size;
+        const hidden = new Set(d.relationships.map((r: any) => r.other.id).filter((o: string) => !a.graph.hasNode(o)))
+          .size;
         if (hidden > best.hidden) best = { id, hidden };
       }
       return best;
@@ -70,7 +80,10 @@ describe('explorer', () => {
 
   it('focuses an ego network of 2 hops, then goes back and forward', async () => {
     const { page } = await openViewer(h, '/?sel=drug%3Anivolumab');
-    await page.locator('#details-name').filter({ hasText: /^Nivolumab$/ }).waitFor();
+    await page
+      .locator('#details-name')
+      .filter({ hasText: /^Nivolumab$/ })
+      .waitFor();
     const overviewOrder = await graphOrder(page);
     await page.getByLabel('Ego network depth').selectOption('1');
     await page.getByRole('button', { name: 'Focus', exact: true }).click();
@@ -103,10 +116,14 @@ describe('explorer', () => {
   });
 
   it('reopens the same view from a deep link', async () => {
-    const url = '/?view=ego&focus=drug%3Anivolumab&depth=1&sel=drug%3Anivolumab&hide=Reference&hideRel=REPORTED_IN&size=betweenness&color=community&tab=details';
+    const url =
+      '/?view=ego&focus=drug%3Anivolumab&depth=1&sel=drug%3Anivolumab&hide=Reference&hideRel=REPORTED_IN&size=betweenness&color=community&tab=details';
     const { page, errors } = await openViewer(h, url);
     await waitIdle(page);
-    await page.locator('#details-name').filter({ hasText: /^Nivolumab$/ }).waitFor();
+    await page
+      .locator('#details-name')
+      .filter({ hasText: /^Nivolumab$/ })
+      .waitFor();
     const st = await appState(page);
     expect(st.spec).toMatchObject({ mode: 'ego', id: 'drug:nivolumab', depth: 1 });
     expect(st.hiddenLabels).toEqual(['Reference']);
@@ -116,7 +133,9 @@ describe('explorer', () => {
     expect(await page.locator('#legend-types [data-label="Reference"] input').isChecked()).toBe(false);
     const drawn = await page.evaluate(() => {
       const a = (window as any).__atlas;
-      const refs = a.graph.filterNodes((_n: string, x: any) => x.kind === 'Reference').filter((n: string) => !a.sigma.getNodeDisplayData(n)?.hidden).length;
+      const refs = a.graph
+        .filterNodes((_n: string, x: any) => x.kind === 'Reference')
+        .filter((n: string) => !a.sigma.getNodeDisplayData(n)?.hidden).length;
       const sizes = new Set(a.graph.mapNodes((_n: string, x: any) => Math.round(x.size * 10)));
       const comms = new Set(a.graph.mapNodes((_n: string, x: any) => x.community));
       return { refs, sizes: sizes.size, comms: comms.size, selected: a.view.selected };
@@ -145,12 +164,19 @@ describe('explorer', () => {
     expect(page.url()).toContain(`hideRel=${type}`);
     const shown = await page.evaluate((t) => {
       const a = (window as any).__atlas;
-      return a.graph.filterEdges((_e: string, x: any) => x.relType === t).filter((e: string) => !a.sigma.getEdgeDisplayData(e)?.hidden).length;
+      return a.graph
+        .filterEdges((_e: string, x: any) => x.relType === t)
+        .filter((e: string) => !a.sigma.getEdgeDisplayData(e)?.hidden).length;
     }, type);
     expect(shown).toBe(0);
     // Size by betweenness changes node sizes.
     await page.locator('#size-by').selectOption('betweenness');
-    const sized = await page.evaluate(() => (window as any).__atlas.graph.mapNodes((_n: string, x: any) => x.centrality ?? null).filter((c: any) => c !== null).length);
+    const sized = await page.evaluate(
+      () =>
+        (window as any).__atlas.graph
+          .mapNodes((_n: string, x: any) => x.centrality ?? null)
+          .filter((c: any) => c !== null).length,
+    );
     expect(sized).toBeGreaterThan(0);
     // Louvain colours.
     await page.locator('#color-by').selectOption('community');
@@ -168,13 +194,22 @@ describe('explorer', () => {
     const spread = await page.evaluate(() => {
       const a = (window as any).__atlas;
       const by = new Map<string, { x: number; y: number }[]>();
-      a.graph.forEachNode((_n: string, x: any) => (by.get(x.kind) ?? by.set(x.kind, []).get(x.kind)!).push({ x: x.x, y: x.y }));
-      const c = (ps: { x: number; y: number }[]) => ({ x: ps.reduce((s, p) => s + p.x, 0) / ps.length, y: ps.reduce((s, p) => s + p.y, 0) / ps.length });
-      let within = 0, n = 0;
+      a.graph.forEachNode((_n: string, x: any) =>
+        (by.get(x.kind) ?? by.set(x.kind, []).get(x.kind)!).push({ x: x.x, y: x.y }),
+      );
+      const c = (ps: { x: number; y: number }[]) => ({
+        x: ps.reduce((s, p) => s + p.x, 0) / ps.length,
+        y: ps.reduce((s, p) => s + p.y, 0) / ps.length,
+      });
+      let within = 0,
+        n = 0;
       const centres = [...by.values()].map(c);
       for (const ps of by.values()) {
         const m = c(ps);
-        for (const p of ps) { within += Math.hypot(p.x - m.x, p.y - m.y); n++; }
+        for (const p of ps) {
+          within += Math.hypot(p.x - m.x, p.y - m.y);
+          n++;
+        }
       }
       const all = c(centres);
       const between = centres.reduce((s, m) => s + Math.hypot(m.x - all.x, m.y - all.y), 0) / centres.length;
@@ -187,5 +222,3 @@ describe('explorer', () => {
     await page.context().close();
   });
 });
-
-export { waitForGraph };

@@ -1,6 +1,14 @@
 /** Paths panel: two nodes picked by search → paths listed as chains and highlighted. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appState, openViewer, searchAndPick, shot, startHarness, waitIdle, type Harness } from '../../client/test/e2e-utils.js';
+import {
+  appState,
+  openViewer,
+  searchAndPick,
+  shot,
+  startHarness,
+  waitIdle,
+  type Harness,
+} from '../../client/test/e2e-utils.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -55,7 +63,10 @@ describe('paths panel', () => {
 
   it('says so when there is no path, and starts from the details panel', async () => {
     const { page } = await openViewer(h, '/?sel=drug%3Anivolumab');
-    await page.locator('#details-name').filter({ hasText: /^Nivolumab$/ }).waitFor();
+    await page
+      .locator('#details-name')
+      .filter({ hasText: /^Nivolumab$/ })
+      .waitFor();
     await page.getByRole('button', { name: 'Path from…' }).click();
     expect(await page.locator('#paths-panel input[placeholder="Start node…"]').inputValue()).toBe('Nivolumab');
     await page.context().close();

@@ -6,7 +6,16 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appState, graphOrder, openViewer, searchAndPick, shot, startHarness, waitIdle, type Harness } from '../../client/test/e2e-utils.js';
+import {
+  appState,
+  graphOrder,
+  openViewer,
+  searchAndPick,
+  shot,
+  startHarness,
+  waitIdle,
+  type Harness,
+} from '../../client/test/e2e-utils.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -46,9 +55,12 @@ async function clearEdge(page: Page, only: { uncited?: boolean } = {}): Promise<
       const [u, v] = g.extremities(e);
       return { e, p: vp(u), q: vp(v) };
     });
-    const nodes = g.filterNodes((n: string) => !s.getNodeDisplayData(n)?.hidden).map((n: string) => ({ n, p: vp(n), r: s.scaleSize(s.getNodeDisplayData(n).size) }));
+    const nodes = g
+      .filterNodes((n: string) => !s.getNodeDisplayData(n)?.hidden)
+      .map((n: string) => ({ n, p: vp(n), r: s.scaleSize(s.getNodeDisplayData(n).size) }));
     const distSeg = (m: { x: number; y: number }, p: { x: number; y: number }, q: { x: number; y: number }) => {
-      const dx = q.x - p.x, dy = q.y - p.y;
+      const dx = q.x - p.x,
+        dy = q.y - p.y;
       const t = Math.max(0, Math.min(1, ((m.x - p.x) * dx + (m.y - p.y) * dy) / (dx * dx + dy * dy || 1)));
       return Math.hypot(m.x - (p.x + t * dx), m.y - (p.y + t * dy));
     };
@@ -73,9 +85,14 @@ async function clearEdge(page: Page, only: { uncited?: boolean } = {}): Promise<
         best = {
           score,
           out: {
-            id: e, type: attrs.relType, source: u, target: v,
-            sourceName: g.getNodeAttribute(u, 'label'), targetName: g.getNodeAttribute(v, 'label'),
-            x: rect.left + m.x, y: rect.top + m.y,
+            id: e,
+            type: attrs.relType,
+            source: u,
+            target: v,
+            sourceName: g.getNodeAttribute(u, 'label'),
+            targetName: g.getNodeAttribute(v, 'label'),
+            x: rect.left + m.x,
+            y: rect.top + m.y,
           },
         };
       }
@@ -183,7 +200,8 @@ describe('relationship provenance on the canvas', () => {
     const details = page.locator('#pane-details .edge-details');
     await details.waitFor();
     expect(await details.textContent()).toContain('uncited in the review');
-    if (rel.props.curationNote) expect(await details.locator('.note.curation').textContent()).toBe(String(rel.props.curationNote));
+    if (rel.props.curationNote)
+      expect(await details.locator('.note.curation').textContent()).toBe(String(rel.props.curationNote));
     await page.mouse.move(5, 300);
     await shot(page, 'provenance-edge-uncited-details');
     // Escape closes the relationship.
@@ -205,7 +223,10 @@ describe('keyboard on the graph', () => {
     expect(await canvas.getAttribute('aria-label')).toMatch(/neighbour/);
 
     await searchAndPick(page, 'input[aria-label="Search"]', 'nivolumab', 'Nivolumab');
-    await page.locator('#details-name').filter({ hasText: /^Nivolumab$/ }).waitFor();
+    await page
+      .locator('#details-name')
+      .filter({ hasText: /^Nivolumab$/ })
+      .waitFor();
     await settle(page);
     // In the search box, ] is just a character.
     await page.locator('input[aria-label="Search"]').press(']');

@@ -1,6 +1,14 @@
 /** Resistance panel: a drug → its resistance pathways with drivers and what overcomes them. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appState, openViewer, searchAndPick, shot, startHarness, waitIdle, type Harness } from '../../client/test/e2e-utils.js';
+import {
+  appState,
+  openViewer,
+  searchAndPick,
+  shot,
+  startHarness,
+  waitIdle,
+  type Harness,
+} from '../../client/test/e2e-utils.js';
 
 let h: Harness;
 beforeAll(async () => {

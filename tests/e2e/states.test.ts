@@ -16,9 +16,13 @@ describe('states', () => {
     const page = await context.newPage();
     // The API answers as it does when the database is unreachable.
     await page.route('**/api/**', (route) =>
-      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'Neo4j is unavailable', reason: 'Could not connect to bolt://127.0.0.1:7687' }) }),
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'Neo4j is unavailable', reason: 'Could not connect to bolt://127.0.0.1:7687' }),
+      }),
     );
-    await page.goto(h.url + '/');
+    await page.goto(`${h.url}/`);
     const banner = page.locator('#banner');
     await banner.waitFor({ state: 'visible' });
     expect(await banner.textContent()).toContain('Could not connect to bolt://127.0.0.1:7687');
@@ -44,11 +48,18 @@ describe('states', () => {
       } as typeof orig;
     });
     const page = await context.newPage();
-    await page.goto(h.url + '/');
+    await page.goto(`${h.url}/`);
     await page.getByText('WebGL is not available').waitFor();
     await page.locator('input[aria-label="Search"]').fill('nivolumab');
-    await page.locator('[role=option]').filter({ has: page.locator('.s-name', { hasText: /^Nivolumab$/ }) }).first().click();
-    await page.locator('#details-name').filter({ hasText: /^Nivolumab$/ }).waitFor();
+    await page
+      .locator('[role=option]')
+      .filter({ has: page.locator('.s-name', { hasText: /^Nivolumab$/ }) })
+      .first()
+      .click();
+    await page
+      .locator('#details-name')
+      .filter({ hasText: /^Nivolumab$/ })
+      .waitFor();
     await shot(page, 'state-no-webgl');
     await context.close();
   });

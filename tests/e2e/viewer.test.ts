@@ -4,7 +4,16 @@
  * the details panel shows its relationships with their evidence.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasStats, graphOrder, openViewer, searchAndPick, shot, startHarness, waitIdle, type Harness } from '../../client/test/e2e-utils.js';
+import {
+  canvasStats,
+  graphOrder,
+  openViewer,
+  searchAndPick,
+  shot,
+  startHarness,
+  waitIdle,
+  type Harness,
+} from '../../client/test/e2e-utils.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -35,7 +44,10 @@ describe('viewer', () => {
   it('finds a drug by name and shows its details, relationships and evidence', async () => {
     const { page, errors } = await openViewer(h);
     await searchAndPick(page, 'input[aria-label="Search"]', 'nivolumab', 'Nivolumab');
-    await page.locator('#details-name').filter({ hasText: /^Nivolumab$/ }).waitFor();
+    await page
+      .locator('#details-name')
+      .filter({ hasText: /^Nivolumab$/ })
+      .waitFor();
     const groups = page.locator('#pane-details .rel-group');
     expect(await groups.count()).toBeGreaterThan(0);
     const evidence = await page.locator('#pane-details .evidence').allTextContents();
@@ -61,7 +73,10 @@ describe('viewer', () => {
     await page.waitForFunction(() => document.querySelector('[role=option] .s-name')?.textContent === 'Nivolumab');
     expect(await option.textContent()).toMatch(/navulizumab/i);
     await input.press('Enter');
-    await page.locator('#details-name').filter({ hasText: /^Nivolumab$/ }).waitFor();
+    await page
+      .locator('#details-name')
+      .filter({ hasText: /^Nivolumab$/ })
+      .waitFor();
     // Escape in the box closes the list; clicking a neighbour moves the details to it.
     const first = page.locator('#pane-details .rel-item .link-btn').first();
     const name = ((await first.textContent()) ?? '').trim();
@@ -69,7 +84,10 @@ describe('viewer', () => {
     await page.locator('#details-name').filter({ hasText: name }).waitFor();
     // Back returns to Nivolumab.
     await page.locator('#btn-back').click();
-    await page.locator('#details-name').filter({ hasText: /^Nivolumab$/ }).waitFor();
+    await page
+      .locator('#details-name')
+      .filter({ hasText: /^Nivolumab$/ })
+      .waitFor();
     await page.context().close();
   });
 
@@ -81,7 +99,9 @@ describe('viewer', () => {
     expect(page.url()).toContain('hide=Drug');
     const hiddenDrawn = await page.evaluate(() => {
       const a = (window as any).__atlas;
-      return a.graph.filterNodes((_n: string, x: any) => x.kind === 'Drug').filter((n: string) => !a.sigma.getNodeDisplayData(n)?.hidden).length;
+      return a.graph
+        .filterNodes((_n: string, x: any) => x.kind === 'Drug')
+        .filter((n: string) => !a.sigma.getNodeDisplayData(n)?.hidden).length;
     });
     expect(hiddenDrawn).toBe(0);
     await row.check();

@@ -33,7 +33,10 @@ describe('npm run validate', () => {
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/^6 files valid: \d+ nodes, \d+ relationships\./m);
-    const bad = spawnSync('npx', ['tsx', 'ingest/cli.ts', '--validate-only', '--data', 'tests/fixtures/broken'], { cwd: root, encoding: 'utf8' });
+    const bad = spawnSync('npx', ['tsx', 'ingest/cli.ts', '--validate-only', '--data', 'tests/fixtures/broken'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('tests/fixtures/broken/bad.yaml:18 nodes[3].nctId: must be NCT followed by 8 digits');
   });
@@ -96,7 +99,17 @@ describe('canonical names', () => {
 
 describe('coverage of the review', () => {
   it('has every NCT number the review gives, with valid identifiers', async () => {
-    const inReview = ['NCT01008358', 'NCT02519348', 'NCT02715531', 'NCT03222076', 'NCT03397654', 'NCT03434379', 'NCT03713593', 'NCT03755791', 'NCT04072679'];
+    const inReview = [
+      'NCT01008358',
+      'NCT02519348',
+      'NCT02715531',
+      'NCT03222076',
+      'NCT03397654',
+      'NCT03434379',
+      'NCT03713593',
+      'NCT03755791',
+      'NCT04072679',
+    ];
     const rows = await query<{ nct: string }>(`MATCH (t:Trial) WHERE t.nctId IS NOT NULL RETURN t.nctId AS nct`);
     const ncts = rows.map((r) => r.nct);
     expect(ncts).toEqual(expect.arrayContaining(inReview));

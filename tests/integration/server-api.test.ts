@@ -14,7 +14,10 @@ async function get<T = any>(path: string): Promise<{ status: number; body: T }> 
 }
 
 async function count(cypher: string, params: Record<string, unknown> = {}): Promise<number> {
-  const { records } = await driver.executeQuery(cypher, params, { database: testNeo4jConfig().database, routing: 'READ' });
+  const { records } = await driver.executeQuery(cypher, params, {
+    database: testNeo4jConfig().database,
+    routing: 'READ',
+  });
   return Number(records[0]?.get(0));
 }
 
@@ -32,7 +35,11 @@ describe('GET /api/health', () => {
     const { status, body } = await get('/api/health');
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
-    expect(body.neo4j).toMatchObject({ uri: testNeo4jConfig().uri, database: testNeo4jConfig().database, reachable: true });
+    expect(body.neo4j).toMatchObject({
+      uri: testNeo4jConfig().uri,
+      database: testNeo4jConfig().database,
+      reachable: true,
+    });
     expect(body.neo4j.version).toMatch(/^\d+\.\d+/);
     expect(body.nodes).toBe(await count('MATCH (n) RETURN count(n)'));
     expect(body.relationships).toBe(await count('MATCH ()-[r]->() RETURN count(r)'));
@@ -67,10 +74,10 @@ describe('GET /api/search', () => {
     expect(body.length).toBeGreaterThan(0);
     expect(body.length).toBeLessThanOrEqual(3);
     for (let i = 1; i < body.length; i++) expect(body[i - 1]!.score).toBeGreaterThanOrEqual(body[i]!.score);
-    const syntax = await get('/api/search?q=' + encodeURIComponent('nivolumab AND (pd-1 OR "x') + '&limit=5');
+    const syntax = await get(`/api/search?q=${encodeURIComponent('nivolumab AND (pd-1 OR "x')}&limit=5`);
     expect(syntax.status).toBe(200);
     expect(syntax.body.length).toBeGreaterThan(0);
-    const odd = await get<SearchHit[]>('/api/search?q=' + encodeURIComponent('"Nivolumab:*~(') + '&limit=5');
+    const odd = await get<SearchHit[]>(`/api/search?q=${encodeURIComponent('"Nivolumab:*~(')}&limit=5`);
     expect(odd.status).toBe(200);
     expect(odd.body[0]?.id).toBe('drug:nivolumab');
   });
@@ -92,7 +99,9 @@ describe('GET /api/nodes/:id', () => {
     expect(status).toBe(200);
     expect(body.node).toMatchObject({ id: 'drug:nivolumab', name: 'Nivolumab', label: 'Drug' });
     expect(body.node.synonyms).toContain('navulizumab');
-    expect(body.relationships).toHaveLength(await count('MATCH (:Entity {id: "drug:nivolumab"})-[r]-() RETURN count(r)'));
+    expect(body.relationships).toHaveLength(
+      await count('MATCH (:Entity {id: "drug:nivolumab"})-[r]-() RETURN count(r)'),
+    );
     const targets = body.relationships.find((r: any) => r.type === 'TARGETS' && r.other.id === 'target:pd-1');
     expect(targets).toMatchObject({ direction: 'out', other: { name: 'PD-1', label: 'Target' } });
     expect(targets.props.refs.length).toBeGreaterThan(0);
@@ -121,14 +130,19 @@ describe('GET /api/nodes/:id/neighbors', () => {
     for (const e of body.edges) {
       expect(idSet.has(e.source) && idSet.has(e.target)).toBe(true);
     }
-    expect(body.edges.some((e) => e.type === 'TARGETS' && e.source === 'drug:nivolumab' && e.target === 'target:pd-1')).toBe(true);
+    expect(
+      body.edges.some((e) => e.type === 'TARGETS' && e.source === 'drug:nivolumab' && e.target === 'target:pd-1'),
+    ).toBe(true);
   });
 
   it('filters by relationship type and expands by depth', async () => {
     const one = await get<Subgraph>('/api/nodes/drug:nivolumab/neighbors?types=TARGETS');
     expect(one.body.edges.every((e) => e.type === 'TARGETS')).toBe(true);
     expect(one.body.nodes.map((n) => n.id).sort()).toEqual(
-      ['drug:nivolumab', ...(await ids('MATCH (:Entity {id: "drug:nivolumab"})-[:TARGETS]-(m) RETURN DISTINCT m.id'))].sort(),
+      [
+        'drug:nivolumab',
+        ...(await ids('MATCH (:Entity {id: "drug:nivolumab"})-[:TARGETS]-(m) RETURN DISTINCT m.id')),
+      ].sort(),
     );
     // Two hops over TARGETS: PD-1 and every other drug that targets it (pembrolizumab).
     const two = await get<Subgraph>('/api/nodes/drug:nivolumab/neighbors?depth=2&types=TARGETS');
@@ -136,7 +150,9 @@ describe('GET /api/nodes/:id/neighbors', () => {
   });
 
   it('cuts at limit, closest nodes first, and says so', async () => {
-    const { body } = await get<Subgraph & { truncated: boolean }>('/api/nodes/drug:nivolumab/neighbors?depth=3&limit=2');
+    const { body } = await get<Subgraph & { truncated: boolean }>(
+      '/api/nodes/drug:nivolumab/neighbors?depth=3&limit=2',
+    );
     expect(body.nodes).toHaveLength(2);
     expect(body.nodes[0]!.id).toBe('drug:nivolumab');
     expect(body.truncated).toBe(true);
@@ -175,7 +191,9 @@ describe('GET /api/graph', () => {
     const idSet = new Set(body.nodes.map((n) => n.id));
     for (const e of body.edges) expect(idSet.has(e.source) && idSet.has(e.target)).toBe(true);
     expect(body.edges.length).toBe(
-      await count('MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN count(r)', { ids: [...idSet] }),
+      await count('MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN count(r)', {
+        ids: [...idSet],
+      }),
     );
   });
 
@@ -210,7 +228,7 @@ describe('unknown routes and the client', () => {
   });
 
   it('serves a page at / (the viewer, or a clear "not built" page)', async () => {
-    const res = await fetch(server.url + '/');
+    const res = await fetch(`${server.url}/`);
     const html = await res.text();
     expect(res.headers.get('content-type')).toMatch(/html/);
     if (res.status === 503) expect(html).toContain('npm run build');

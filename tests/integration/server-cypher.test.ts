@@ -45,7 +45,10 @@ beforeAll(async () => {
 MATCH (d:Drug)-[r:TARGETS]->(t:Target {id: $target})
 RETURN d.name AS drug, r, t ORDER BY drug`,
   );
-  fs.writeFileSync(path.join(questionsDir, 'sneaky.cypher'), '// title: A write in disguise\nMATCH (n:Drug) SET n.hacked = true RETURN n');
+  fs.writeFileSync(
+    path.join(questionsDir, 'sneaky.cypher'),
+    '// title: A write in disguise\nMATCH (n:Drug) SET n.hacked = true RETURN n',
+  );
   server = await startServer({ port: 0, config: testNeo4jConfig(), questionsDir, log: () => {} });
   driver = testDriver();
 });
@@ -78,7 +81,9 @@ describe('POST /api/cypher: reads', () => {
   });
 
   it('adds the end nodes of returned relationships to the graph', async () => {
-    const { body } = await cypher(`MATCH (:Drug {id: 'drug:nivolumab'})-[r:TARGETS]->(:Target {id: 'target:pd-1'}) RETURN r`);
+    const { body } = await cypher(
+      `MATCH (:Drug {id: 'drug:nivolumab'})-[r:TARGETS]->(:Target {id: 'target:pd-1'}) RETURN r`,
+    );
     expect(body.rows).toHaveLength(1);
     expect(body.graph.nodes.map((n: any) => n.id).sort()).toEqual(['drug:nivolumab', 'target:pd-1']);
   });
@@ -125,7 +130,7 @@ describe('POST /api/cypher: refusals and errors', () => {
     expect(await fingerprint()).toBe(before);
   });
 
-  it('stops a query at the server-side timeout and reports Neo4j\'s code', async () => {
+  it("stops a query at the server-side timeout and reports Neo4j's code", async () => {
     const quick = await startServer({ port: 0, config: testNeo4jConfig(), cypher: { timeoutMs: 500 }, log: () => {} });
     try {
       const t0 = Date.now();
@@ -162,14 +167,17 @@ describe('POST /api/cypher: refusals and errors', () => {
 
   it('400s on a missing query or malformed JSON', async () => {
     expect(await post('/api/cypher', { params: {} })).toMatchObject({ status: 400, body: { parameter: 'query' } });
-    expect(await post('/api/cypher', { query: 'RETURN 1', params: [1] })).toMatchObject({ status: 400, body: { parameter: 'params' } });
+    expect(await post('/api/cypher', { query: 'RETURN 1', params: [1] })).toMatchObject({
+      status: 400,
+      body: { parameter: 'params' },
+    });
     expect(await post('/api/cypher', '{not json')).toMatchObject({ status: 400, body: { error: 'Invalid JSON body' } });
   });
 });
 
 describe('saved questions', () => {
   it('lists the questions with their header fields', async () => {
-    const res = await fetch(server.url + '/api/questions');
+    const res = await fetch(`${server.url}/api/questions`);
     const body = (await res.json()) as any;
     expect(res.status).toBe(200);
     expect(body.questions.map((q: any) => q.name)).toEqual(['pd1-drugs', 'sneaky']);
@@ -221,17 +229,20 @@ describe("the project's saved questions (cypher/questions)", async () => {
     expect(problems).toEqual([]);
   });
 
-  it.each(questions.map((q) => [q.name, q] as const))('%s runs through the API and meets its expect', async (name, q) => {
-    const res = await fetch(`${project.url}/api/questions/${name}/run`, { method: 'POST' });
-    const body = (await res.json()) as any;
-    expect(res.status, JSON.stringify(body)).toBe(200);
-    const e = q.expect ?? {};
-    if (e.minRows !== undefined) expect(body.rows.length).toBeGreaterThanOrEqual(e.minRows);
-    if (e.maxRows !== undefined) expect(body.rows.length).toBeLessThanOrEqual(e.maxRows);
-    if (e.column) {
-      const values = body.rows.map((r: any) => r[e.column!]).flat();
-      for (const v of e.includes ?? []) expect(values).toContainEqual(v);
-      for (const v of e.excludes ?? []) expect(values).not.toContainEqual(v);
-    }
-  });
+  it.each(questions.map((q) => [q.name, q] as const))(
+    '%s runs through the API and meets its expect',
+    async (name, q) => {
+      const res = await fetch(`${project.url}/api/questions/${name}/run`, { method: 'POST' });
+      const body = (await res.json()) as any;
+      expect(res.status, JSON.stringify(body)).toBe(200);
+      const e = q.expect ?? {};
+      if (e.minRows !== undefined) expect(body.rows.length).toBeGreaterThanOrEqual(e.minRows);
+      if (e.maxRows !== undefined) expect(body.rows.length).toBeLessThanOrEqual(e.maxRows);
+      if (e.column) {
+        const values = body.rows.flatMap((r: any) => r[e.column!]);
+        for (const v of e.includes ?? []) expect(values).toContainEqual(v);
+        for (const v of e.excludes ?? []) expect(values).not.toContainEqual(v);
+      }
+    },
+  );
 });

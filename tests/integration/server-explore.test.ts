@@ -16,7 +16,10 @@ async function get<T = any>(path: string): Promise<{ status: number; body: T }> 
 }
 
 async function rows(cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, any>[]> {
-  const { records } = await driver.executeQuery(cypher, params, { database: testNeo4jConfig().database, routing: 'READ' });
+  const { records } = await driver.executeQuery(cypher, params, {
+    database: testNeo4jConfig().database,
+    routing: 'READ',
+  });
   return records.map((r) => r.toObject());
 }
 
@@ -39,7 +42,9 @@ describe('GET /api/paths', () => {
     expect(viaPd1.edges.map((e: any) => e.type)).toEqual(['TARGETS', 'TARGETS']);
     expect(viaPd1.chain).toBe('Nivolumab –TARGETS→ PD-1 ←TARGETS– Pembrolizumab');
     for (const p of body.paths) expect(p.edges.every((e: any) => e.type === 'TARGETS')).toBe(true);
-    expect(body.graph.nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining(['drug:nivolumab', 'target:pd-1', 'drug:pembrolizumab']));
+    expect(body.graph.nodes.map((n: any) => n.id)).toEqual(
+      expect.arrayContaining(['drug:nivolumab', 'target:pd-1', 'drug:pembrolizumab']),
+    );
   });
 
   it('returns exactly the paths Neo4j finds, all of the shortest length', async () => {
@@ -94,10 +99,9 @@ describe('GET /api/resistance', () => {
         { m: p.mechanism.id },
       );
       expect(p.drivers.map((d: any) => d.id).sort()).toEqual(drivers.map((d) => d.id).sort());
-      const overcome = await rows(
-        `MATCH (x)-[:OVERCOMES]->(:Entity {id: $m}) RETURN x.id AS id`,
-        { m: p.mechanism.id },
-      );
+      const overcome = await rows(`MATCH (x)-[:OVERCOMES]->(:Entity {id: $m}) RETURN x.id AS id`, {
+        m: p.mechanism.id,
+      });
       for (const o of overcome) expect(p.overcomeBy.map((x: any) => x.id)).toContain(o.id);
     }
     // The viewer gets a graph holding every pathway's mechanism and the edges between them.
@@ -116,7 +120,12 @@ describe('GET /api/resistance', () => {
     const { body } = await get('/api/resistance?target=drug:sorafenib');
     const c = chains[0]!;
     const all = body.pathways.flatMap((p: any) => p.chains);
-    expect(all.some((ch: string) => ch.startsWith(`${c.d} –`) && ch.includes(` ${c.x} –`) && ch.includes(` ${c.m} –CONFERS_RESISTANCE_TO→`))).toBe(true);
+    expect(
+      all.some(
+        (ch: string) =>
+          ch.startsWith(`${c.d} –`) && ch.includes(` ${c.x} –`) && ch.includes(` ${c.m} –CONFERS_RESISTANCE_TO→`),
+      ),
+    ).toBe(true);
   });
 
   it('for a class also includes its member drugs', async () => {
@@ -125,7 +134,9 @@ describe('GET /api/resistance', () => {
     );
     const { status, body } = await get(`/api/resistance?target=${cls[0]!.id}`);
     expect(status).toBe(200);
-    const members = await rows(`MATCH (d:Drug)-[:IN_CLASS]->(:DrugClass {id: $id}) RETURN d.id AS id`, { id: cls[0]!.id });
+    const members = await rows(`MATCH (d:Drug)-[:IN_CLASS]->(:DrugClass {id: $id}) RETURN d.id AS id`, {
+      id: cls[0]!.id,
+    });
     const ids = new Set(body.graph.nodes.map((n: any) => n.id));
     for (const m of members) expect(ids.has(m.id)).toBe(true);
   });
@@ -161,7 +172,9 @@ describe('GET/POST /api/export', () => {
       { ids: ids.split(',') },
     );
     expect(g.size).toBe(Number(expectedEdges[0]!.n));
-    const targets = g.filterEdges((_e, a, s, t) => a.type === 'TARGETS' && s === 'drug:nivolumab' && t === 'target:pd-1');
+    const targets = g.filterEdges(
+      (_e, a, s, t) => a.type === 'TARGETS' && s === 'drug:nivolumab' && t === 'target:pd-1',
+    );
     expect(targets).toHaveLength(1);
     expect(typeof g.getEdgeAttribute(targets[0]!, 'evidence')).toBe('string');
   });
@@ -213,10 +226,14 @@ describe('GET/POST /api/export', () => {
     const missing = await get('/api/export?format=json&ids=drug:nivolumab,drug:nope');
     expect(missing.status).toBe(404);
     expect(missing.body.missing).toEqual(['drug:nope']);
-    const dangling = await fetch(server.url + '/api/export', {
+    const dangling = await fetch(`${server.url}/api/export`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ format: 'json', nodes: [{ id: 'a', label: 'Drug', name: 'A' }], edges: [{ id: 'e', type: 'X', source: 'a', target: 'z' }] }),
+      body: JSON.stringify({
+        format: 'json',
+        nodes: [{ id: 'a', label: 'Drug', name: 'A' }],
+        edges: [{ id: 'e', type: 'X', source: 'a', target: 'z' }],
+      }),
     });
     expect(dangling.status).toBe(400);
     expect(((await dangling.json()) as any).parameter).toBe('edges');

@@ -34,7 +34,9 @@ describe('EXPLAIN query type', () => {
 describe('READ transactions', () => {
   it('refuse a write even if one got past every check', async () => {
     const before = await countAll();
-    await expect(db.read((tx) => tx.run('CREATE (n:Entity:Scratch {id: "scratch:x"})').then(() => 'ran'))).rejects.toMatchObject({
+    await expect(
+      db.read((tx) => tx.run('CREATE (n:Entity:Scratch {id: "scratch:x"})').then(() => 'ran')),
+    ).rejects.toMatchObject({
       code: expect.stringMatching(/^Neo\.ClientError\./),
     });
     expect(await countAll()).toBe(before);
@@ -43,9 +45,12 @@ describe('READ transactions', () => {
   it('time out on the server when a query runs too long', async () => {
     const t0 = Date.now();
     await expect(
-      db.read((tx) => tx.run('UNWIND range(1, 100000000000) AS x WITH x WHERE x = -1 RETURN count(*)').then((r) => r.records), {
-        timeoutMs: 500,
-      }),
+      db.read(
+        (tx) => tx.run('UNWIND range(1, 100000000000) AS x WITH x WHERE x = -1 RETURN count(*)').then((r) => r.records),
+        {
+          timeoutMs: 500,
+        },
+      ),
     ).rejects.toMatchObject({ code: expect.stringMatching(/TransactionTimedOut|Terminated/) });
     expect(Date.now() - t0).toBeLessThan(15_000);
   });

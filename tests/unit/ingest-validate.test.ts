@@ -34,7 +34,12 @@ describe('data validation', () => {
 
   it('derives Reference nodes for cited numbers and REPORTED_IN for trials', () => {
     const data = buildDataset(path.join(fixtures, 'mini'));
-    expect(data.nodes.filter((n) => n.label === 'Reference').map((n) => n.props.number).sort()).toEqual([128, 23, 45, 49].sort());
+    expect(
+      data.nodes
+        .filter((n) => n.label === 'Reference')
+        .map((n) => n.props.number)
+        .sort(),
+    ).toEqual([128, 23, 45, 49].sort());
     const reported = data.relationships.filter((r) => r.type === 'REPORTED_IN');
     expect(reported.map((r) => `${r.from}->${r.to}`)).toEqual(['trial:checkmate-040->ref:49']);
   });

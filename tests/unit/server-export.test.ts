@@ -33,7 +33,15 @@ const SAMPLE: Subgraph = {
       dataSource: 'review',
       action: 'blocker',
     },
-    { id: '5:abc:2', type: 'TARGETS', source: 'drug:nivolumab', target: 'target:pd-1', refs: [46], evidence: 'Again.', dataSource: 'curation' },
+    {
+      id: '5:abc:2',
+      type: 'TARGETS',
+      source: 'drug:nivolumab',
+      target: 'target:pd-1',
+      refs: [46],
+      evidence: 'Again.',
+      dataSource: 'curation',
+    },
   ],
 };
 
@@ -112,7 +120,9 @@ describe('CSV', () => {
     expect(nodes).toHaveLength(5); // header, 3 rows, trailing empty
     const edges = writeCsv(SAMPLE, 'edges').split('\r\n');
     expect(edges[0]).toBe('id,type,source,target,evidence,refs,dataSource,action');
-    expect(edges[1]).toBe('5:abc:1,TARGETS,drug:nivolumab,target:pd-1,"Nivolumab blocks PD-1, ""strongly""\nsecond line",45,review,blocker');
+    expect(edges[1]).toBe(
+      '5:abc:1,TARGETS,drug:nivolumab,target:pd-1,"Nivolumab blocks PD-1, ""strongly""\nsecond line",45,review,blocker',
+    );
     const both = writeCsv(SAMPLE);
     expect(both.startsWith('# nodes\r\nid,label,name')).toBe(true);
     expect(both).toContain('\r\n# edges\r\nid,type,source,target');

@@ -36,8 +36,12 @@ describe('parseQuestion', () => {
   it('rejects a file without title, without query, or with bad JSON', () => {
     expect(() => parseQuestion('a', '// description: d\nRETURN 1')).toThrow(/a: the header has no "\/\/ title:" line/);
     expect(() => parseQuestion('b', '// title: t\n')).toThrow(/b: no query/);
-    expect(() => parseQuestion('c', '// title: t\n// params: {nope}\nRETURN 1')).toThrow(/c: "params" is not valid JSON/);
-    expect(() => parseQuestion('d', '// title: t\n// params: [1]\nRETURN 1')).toThrow(/d: "params" must be a JSON object/);
+    expect(() => parseQuestion('c', '// title: t\n// params: {nope}\nRETURN 1')).toThrow(
+      /c: "params" is not valid JSON/,
+    );
+    expect(() => parseQuestion('d', '// title: t\n// params: [1]\nRETURN 1')).toThrow(
+      /d: "params" must be a JSON object/,
+    );
   });
 });
 

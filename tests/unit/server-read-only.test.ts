@@ -80,6 +80,8 @@ describe('explainQuery', () => {
   it('puts EXPLAIN after pre-parser options', () => {
     expect(explainQuery('MATCH (n) RETURN n')).toBe('EXPLAIN MATCH (n) RETURN n');
     expect(explainQuery('CYPHER 5 MATCH (n) RETURN n')).toBe('CYPHER 5 EXPLAIN MATCH (n) RETURN n');
-    expect(explainQuery('CYPHER runtime=slotted MATCH (n) RETURN n')).toBe('CYPHER runtime=slotted EXPLAIN MATCH (n) RETURN n');
+    expect(explainQuery('CYPHER runtime=slotted MATCH (n) RETURN n')).toBe(
+      'CYPHER runtime=slotted EXPLAIN MATCH (n) RETURN n',
+    );
   });
 });

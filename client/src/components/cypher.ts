@@ -6,9 +6,20 @@ import { errorBox, resultTable } from './table.js';
 
 const EXAMPLES: { title: string; query: string }[] = [
   { title: 'Drugs and their targets', query: 'MATCH (d:Drug)-[r:TARGETS]->(t:Target)\nRETURN d, r, t\nLIMIT 50' },
-  { title: 'Trials of PD-1 inhibitors', query: 'MATCH (t:Trial)-[:EVALUATES]->(d:Drug)-[:IN_CLASS]->(:DrugClass {id: "class:pd-1-inhibitor"})\nRETURN t.name AS trial, t.phase AS phase, d.name AS drug\nORDER BY trial' },
-  { title: 'Resistance mechanisms', query: 'MATCH (m:ResistanceMechanism)-[r:CONFERS_RESISTANCE_TO]->(x)\nRETURN m, r, x' },
-  { title: 'Biomarkers that predict response', query: 'MATCH (b:Biomarker)-[p:PREDICTS {endpoint: "response"}]->(x)\nRETURN b.name AS biomarker, p.direction AS direction, x.name AS predicts, p.evidence AS evidence' },
+  {
+    title: 'Trials of PD-1 inhibitors',
+    query:
+      'MATCH (t:Trial)-[:EVALUATES]->(d:Drug)-[:IN_CLASS]->(:DrugClass {id: "class:pd-1-inhibitor"})\nRETURN t.name AS trial, t.phase AS phase, d.name AS drug\nORDER BY trial',
+  },
+  {
+    title: 'Resistance mechanisms',
+    query: 'MATCH (m:ResistanceMechanism)-[r:CONFERS_RESISTANCE_TO]->(x)\nRETURN m, r, x',
+  },
+  {
+    title: 'Biomarkers that predict response',
+    query:
+      'MATCH (b:Biomarker)-[p:PREDICTS {endpoint: "response"}]->(x)\nRETURN b.name AS biomarker, p.direction AS direction, x.name AS predicts, p.evidence AS evidence',
+  },
 ];
 
 export class CypherPanel {
@@ -20,7 +31,12 @@ export class CypherPanel {
   private pendingValue = 'MATCH (d:Drug)-[r:TARGETS]->(t:Target)\nRETURN d, r, t\nLIMIT 50';
 
   constructor(private app: App) {
-    const examples = h('select', { class: 'btn small', 'aria-label': 'Example queries' }, h('option', { value: '' }, 'Examples…'), ...EXAMPLES.map((e, i) => h('option', { value: String(i) }, e.title)));
+    const examples = h(
+      'select',
+      { class: 'btn small', 'aria-label': 'Example queries' },
+      h('option', { value: '' }, 'Examples…'),
+      ...EXAMPLES.map((e, i) => h('option', { value: String(i) }, e.title)),
+    );
     examples.addEventListener('change', () => {
       const ex = EXAMPLES[Number(examples.value)];
       if (ex) this.setValue(ex.query);
@@ -28,12 +44,27 @@ export class CypherPanel {
     });
     append(this.el, [
       h('h2', null, 'Cypher'),
-      h('p', { class: 'lead' }, 'Read-only queries against the graph. Nodes and relationships in the result are drawn on the canvas.'),
+      h(
+        'p',
+        { class: 'lead' },
+        'Read-only queries against the graph. Nodes and relationships in the result are drawn on the canvas.',
+      ),
       this.host,
-      h('div', { class: 'cypher-bar' },
+      h(
+        'div',
+        { class: 'cypher-bar' },
         h('button', { type: 'button', class: 'btn primary', id: 'cypher-run', onclick: () => this.run() }, 'Run'),
         examples,
-        h('span', { class: 'note' }, h('kbd', null, 'Ctrl'), '/', h('kbd', null, '⌘'), ' + ', h('kbd', null, 'Enter'), ' runs'),
+        h(
+          'span',
+          { class: 'note' },
+          h('kbd', null, 'Ctrl'),
+          '/',
+          h('kbd', null, '⌘'),
+          ' + ',
+          h('kbd', null, 'Enter'),
+          ' runs',
+        ),
       ),
       this.results,
     ]);
@@ -49,7 +80,8 @@ export class CypherPanel {
     // Resolved lazily with the editor module; see ensureEditor.
     return this.schemaFn?.(this.app.schema);
   }
-  private schemaFn: ((s: App['schema']) => ReturnType<typeof import('./cypherEditor.js')['editorSchema']>) | null = null;
+  private schemaFn: ((s: App['schema']) => ReturnType<typeof import('./cypherEditor.js')['editorSchema']>) | null =
+    null;
 
   ensureEditor(): Promise<void> {
     if (this.editor) return Promise.resolve();
@@ -59,12 +91,20 @@ export class CypherPanel {
         const mod = await import('./cypherEditor.js');
         clear(this.host);
         this.schemaFn = mod.editorSchema;
-        this.editor = mod.mountEditor(this.host, { value: this.pendingValue, schema: this.app.schema, onRun: () => this.run() });
+        this.editor = mod.mountEditor(this.host, {
+          value: this.pendingValue,
+          schema: this.app.schema,
+          onRun: () => this.run(),
+        });
         this.host.dataset.ready = 'true';
       } catch (e) {
         clear(this.host);
         // Fall back to a plain textarea: the panel stays usable without the editor.
-        const ta = h('textarea', { 'aria-label': 'Cypher query', rows: 6, style: 'width:100%;border:0;padding:8px;font-family:var(--mono)' });
+        const ta = h('textarea', {
+          'aria-label': 'Cypher query',
+          rows: 6,
+          style: 'width:100%;border:0;padding:8px;font-family:var(--mono)',
+        });
         ta.value = this.pendingValue;
         ta.addEventListener('keydown', (ev) => {
           if ((ev.ctrlKey || ev.metaKey) && ev.key === 'Enter') {

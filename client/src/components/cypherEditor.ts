@@ -10,10 +10,48 @@ import type { Schema } from '../lib/api.js';
 
 /** Property keys of the ontology contract, offered by completion. */
 const PROPERTY_KEYS = [
-  'id', 'name', 'synonyms', 'description', 'refs', 'source', 'curationNote', 'evidence', 'section', 'key',
-  'modality', 'approval', 'chemblId', 'drugbankId', 'symbol', 'kind', 'nctId', 'acronym', 'phase', 'design', 'n',
-  'setting', 'year', 'metric', 'value', 'unit', 'ciLow', 'ciHigh', 'group', 'number', 'action', 'effect', 'alteration',
-  'arm', 'endpoint', 'direction', 'context', 'agency', 'line', 'category', 'grade', 'rate',
+  'id',
+  'name',
+  'synonyms',
+  'description',
+  'refs',
+  'source',
+  'curationNote',
+  'evidence',
+  'section',
+  'key',
+  'modality',
+  'approval',
+  'chemblId',
+  'drugbankId',
+  'symbol',
+  'kind',
+  'nctId',
+  'acronym',
+  'phase',
+  'design',
+  'n',
+  'setting',
+  'year',
+  'metric',
+  'value',
+  'unit',
+  'ciLow',
+  'ciHigh',
+  'group',
+  'number',
+  'action',
+  'effect',
+  'alteration',
+  'arm',
+  'endpoint',
+  'direction',
+  'context',
+  'agency',
+  'line',
+  'category',
+  'grade',
+  'rate',
 ];
 
 export function editorSchema(schema: Schema | null) {
@@ -25,11 +63,28 @@ export function editorSchema(schema: Schema | null) {
   };
 }
 
-export function mountEditor(host: HTMLElement, opts: { value: string; schema: Schema | null; onRun: () => void }): EditorApi {
+export function mountEditor(
+  host: HTMLElement,
+  opts: { value: string; schema: Schema | null; onRun: () => void },
+): EditorApi {
   const runKey = Prec.highest(
     keymap.of([
-      { key: 'Mod-Enter', run: () => (opts.onRun(), true), preventDefault: true },
-      { key: 'Shift-Enter', run: () => (opts.onRun(), true), preventDefault: true },
+      {
+        key: 'Mod-Enter',
+        run: () => {
+          opts.onRun();
+          return true;
+        },
+        preventDefault: true,
+      },
+      {
+        key: 'Shift-Enter',
+        run: () => {
+          opts.onRun();
+          return true;
+        },
+        preventDefault: true,
+      },
     ]),
   );
   // 1.0.3 returns { editor: EditorApi } although its typings say EditorApi.

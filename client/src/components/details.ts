@@ -11,12 +11,92 @@ import { append, clear, h, type Child } from '../lib/dom.js';
 const add = (el: Node, ...c: Child[]) => append(el, c);
 import { labelColor } from '../graph/colors.js';
 
-const HIDDEN_PROPS = new Set(['id', 'name', 'label', 'labels', 'description', 'synonyms', 'refs', 'source', 'curationNote', 'resistance', 'x', 'y', 'size', 'color', 'dataset', 'degree']);
-const PROP_ORDER = ['nctId', 'acronym', 'chemblId', 'drugbankId', 'symbol', 'kind', 'modality', 'approval', 'phase', 'design', 'n', 'setting', 'year', 'metric', 'value', 'unit', 'ciLow', 'ciHigh', 'group', 'number'];
-const REL_HIDDEN = new Set(['refs', 'evidence', 'section', 'source', 'key', 'curationNote', 'id', 'type', 'dataset', 'dataSource']);
+const HIDDEN_PROPS = new Set([
+  'id',
+  'name',
+  'label',
+  'labels',
+  'description',
+  'synonyms',
+  'refs',
+  'source',
+  'curationNote',
+  'resistance',
+  'x',
+  'y',
+  'size',
+  'color',
+  'dataset',
+  'degree',
+]);
+const PROP_ORDER = [
+  'nctId',
+  'acronym',
+  'chemblId',
+  'drugbankId',
+  'symbol',
+  'kind',
+  'modality',
+  'approval',
+  'phase',
+  'design',
+  'n',
+  'setting',
+  'year',
+  'metric',
+  'value',
+  'unit',
+  'ciLow',
+  'ciHigh',
+  'group',
+  'number',
+];
+const REL_HIDDEN = new Set([
+  'refs',
+  'evidence',
+  'section',
+  'source',
+  'key',
+  'curationNote',
+  'id',
+  'type',
+  'dataset',
+  'dataSource',
+]);
 /** On a canvas edge `source` / `target` are the ends and the provenance is `dataSource`. */
-const EDGE_SHOWN_APART = new Set(['id', 'type', 'source', 'target', 'evidence', 'refs', 'section', 'dataSource', 'curationNote', 'uncited', 'key', 'dataset']);
-const EDGE_PROP_ORDER = ['action', 'effect', 'alteration', 'arm', 'endpoint', 'direction', 'context', 'grade', 'rate', 'group', 'agency', 'line', 'year', 'category', 'disease', 'designation', 'competesWith'];
+const EDGE_SHOWN_APART = new Set([
+  'id',
+  'type',
+  'source',
+  'target',
+  'evidence',
+  'refs',
+  'section',
+  'dataSource',
+  'curationNote',
+  'uncited',
+  'key',
+  'dataset',
+]);
+const EDGE_PROP_ORDER = [
+  'action',
+  'effect',
+  'alteration',
+  'arm',
+  'endpoint',
+  'direction',
+  'context',
+  'grade',
+  'rate',
+  'group',
+  'agency',
+  'line',
+  'year',
+  'category',
+  'disease',
+  'designation',
+  'competesWith',
+];
 
 export function fmtValue(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -32,7 +112,11 @@ export function fmtValue(v: unknown): string {
 
 export function refsEl(refs: unknown): HTMLElement | null {
   if (!Array.isArray(refs) || refs.length === 0) return null;
-  return h('span', { class: 'refs', title: 'Reference numbers in the review' }, ...refs.map((r, i) => [i ? ' ' : '', h('span', { class: 'ref' }, `[${fmtValue(r)}]`)]));
+  return h(
+    'span',
+    { class: 'refs', title: 'Reference numbers in the review' },
+    ...refs.map((r, i) => [i ? ' ' : '', h('span', { class: 'ref' }, `[${fmtValue(r)}]`)]),
+  );
 }
 
 /** Identifiers that researchers look up elsewhere: a link out when the value has the expected form. */
@@ -62,15 +146,36 @@ export class DetailsPanel {
   private renderEmpty(): void {
     clear(this.el);
     this.current = null;
-    add(this.el, 
-      h('div', { class: 'empty-hint' },
+    add(
+      this.el,
+      h(
+        'div',
+        { class: 'empty-hint' },
         h('p', null, 'Select a node to see what the review says about it.'),
-        h('ul', null,
+        h(
+          'ul',
+          null,
           h('li', null, 'Search by name or synonym (', h('kbd', null, '/'), ' focuses search).'),
           h('li', null, 'Click a node to select it; double-click to expand its neighbours.'),
           h('li', null, 'Hover a node to highlight its neighbourhood; scroll to zoom; drag to move.'),
           h('li', null, 'Hover a link to read its evidence and references; click it for its full provenance.'),
-          h('li', null, 'With a node selected: ', h('kbd', null, ']'), ' / ', h('kbd', null, '['), ' (or ', h('kbd', null, '→'), ' / ', h('kbd', null, '←'), ' on the graph) step through its neighbours, ', h('kbd', null, 'Enter'), ' expands it, ', h('kbd', null, 'Esc'), ' clears the selection.'),
+          h(
+            'li',
+            null,
+            'With a node selected: ',
+            h('kbd', null, ']'),
+            ' / ',
+            h('kbd', null, '['),
+            ' (or ',
+            h('kbd', null, '→'),
+            ' / ',
+            h('kbd', null, '←'),
+            ' on the graph) step through its neighbours, ',
+            h('kbd', null, 'Enter'),
+            ' expands it, ',
+            h('kbd', null, 'Esc'),
+            ' clears the selection.',
+          ),
           h('li', null, 'Click a type in the legend to hide or show it.'),
         ),
       ),
@@ -105,30 +210,101 @@ export class DetailsPanel {
     clear(this.el);
     const label = String(n.label ?? '');
     const inView = !!this.app.view?.graph.hasNode(n.id);
-    add(this.el, 
-      h('div', { class: 'type-badge' }, h('span', { class: 'swatch', style: `background:${labelColor(label)}` }), label, n.resistance || n.kind === 'resistance' ? h('span', { class: 'chip' }, 'resistance mechanism') : null),
+    add(
+      this.el,
+      h(
+        'div',
+        { class: 'type-badge' },
+        h('span', { class: 'swatch', style: `background:${labelColor(label)}` }),
+        label,
+        n.resistance || n.kind === 'resistance' ? h('span', { class: 'chip' }, 'resistance mechanism') : null,
+      ),
       h('h2', { id: 'details-name' }, String(n.name ?? n.id)),
       h('div', { class: 'node-id' }, n.id),
       n.description ? h('p', { class: 'desc' }, String(n.description)) : null,
     );
 
     // Actions
-    const depthSel = h('select', { 'aria-label': 'Ego network depth', class: 'btn small' }, ...[1, 2, 3].map((k) => h('option', { value: String(k) }, `${k} hop${k > 1 ? 's' : ''}`)));
-    const actions = h('div', { class: 'btn-row actions' },
-      h('button', { type: 'button', class: 'btn small', title: 'Add this node’s neighbours to the view (or double-click the node)', onclick: () => void this.app.expand(n.id) }, 'Expand'),
-      inView ? h('button', { type: 'button', class: 'btn small', title: 'Remove neighbours that only this node connects', onclick: () => void this.app.collapse(n.id) }, 'Collapse') : null,
-      h('button', { type: 'button', class: 'btn small', title: 'Show only this node’s neighbourhood', onclick: () => void this.app.focusEgo(n.id, Number(depthSel.value)) }, 'Focus'),
+    const depthSel = h(
+      'select',
+      { 'aria-label': 'Ego network depth', class: 'btn small' },
+      ...[1, 2, 3].map((k) => h('option', { value: String(k) }, `${k} hop${k > 1 ? 's' : ''}`)),
+    );
+    const actions = h(
+      'div',
+      { class: 'btn-row actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn small',
+          title: 'Add this node’s neighbours to the view (or double-click the node)',
+          onclick: () => void this.app.expand(n.id),
+        },
+        'Expand',
+      ),
+      inView
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn small',
+              title: 'Remove neighbours that only this node connects',
+              onclick: () => void this.app.collapse(n.id),
+            },
+            'Collapse',
+          )
+        : null,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn small',
+          title: 'Show only this node’s neighbourhood',
+          onclick: () => void this.app.focusEgo(n.id, Number(depthSel.value)),
+        },
+        'Focus',
+      ),
       depthSel,
-      h('button', { type: 'button', class: 'btn small', title: 'Use as the start of a path search', onclick: () => this.app.seedPath('from', { id: n.id, name: String(n.name), label }) }, 'Path from…'),
-      h('button', { type: 'button', class: 'btn small', title: 'Use as the end of a path search', onclick: () => this.app.seedPath('to', { id: n.id, name: String(n.name), label }) }, '…to here'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn small',
+          title: 'Use as the start of a path search',
+          onclick: () => this.app.seedPath('from', { id: n.id, name: String(n.name), label }),
+        },
+        'Path from…',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn small',
+          title: 'Use as the end of a path search',
+          onclick: () => this.app.seedPath('to', { id: n.id, name: String(n.name), label }),
+        },
+        '…to here',
+      ),
       label === 'Drug' || label === 'DrugClass'
-        ? h('button', { type: 'button', class: 'btn small', title: 'Resistance pathways to this drug or class', onclick: () => void this.app.showOverlay({ kind: 'resistance', target: n.id }, 'resistance') }, 'Resistance')
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn small',
+              title: 'Resistance pathways to this drug or class',
+              onclick: () => void this.app.showOverlay({ kind: 'resistance', target: n.id }, 'resistance'),
+            },
+            'Resistance',
+          )
         : null,
     );
     add(this.el, actions);
 
     // Identifiers and type-specific properties
-    const props = Object.entries(n).filter(([k, v]) => !HIDDEN_PROPS.has(k) && v !== null && v !== undefined && v !== '');
+    const props = Object.entries(n).filter(
+      ([k, v]) => !HIDDEN_PROPS.has(k) && v !== null && v !== undefined && v !== '',
+    );
     props.sort(([a], [b]) => (PROP_ORDER.indexOf(a) + 1 || 99) - (PROP_ORDER.indexOf(b) + 1 || 99));
     const dl = h('dl', { class: 'kv' });
     for (const [k, v] of props) dl.append(h('dt', null, k), h('dd', null, externalLink(k, v) ?? fmtValue(v)));
@@ -137,11 +313,16 @@ export class DetailsPanel {
 
     const syn = Array.isArray(n.synonyms) ? n.synonyms : [];
     if (syn.length) {
-      add(this.el, h('div', { class: 'subhead' }, 'Synonyms'), h('div', { class: 'synonyms' }, ...syn.map((s) => h('span', { class: 'chip' }, String(s)))));
+      add(
+        this.el,
+        h('div', { class: 'subhead' }, 'Synonyms'),
+        h('div', { class: 'synonyms' }, ...syn.map((s) => h('span', { class: 'chip' }, String(s)))),
+      );
     }
     const r = refsEl(n.refs);
     if (r) add(this.el, h('div', { class: 'subhead' }, 'References'), r);
-    if (n.curationNote) add(this.el, h('div', { class: 'subhead' }, 'Curation note'), h('p', { class: 'note' }, String(n.curationNote)));
+    if (n.curationNote)
+      add(this.el, h('div', { class: 'subhead' }, 'Curation note'), h('p', { class: 'note' }, String(n.curationNote)));
 
     // Relationships grouped by type
     const rels = Array.isArray(d.relationships) ? d.relationships : [];
@@ -156,9 +337,23 @@ export class DetailsPanel {
     }
     for (const [type, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       const ul = h('ul', { class: 'rel-list' });
-      list.sort((a, b) => (a.direction === b.direction ? String(a.other?.name).localeCompare(String(b.other?.name)) : a.direction === 'out' ? -1 : 1));
+      list.sort((a, b) =>
+        a.direction === b.direction
+          ? String(a.other?.name).localeCompare(String(b.other?.name))
+          : a.direction === 'out'
+            ? -1
+            : 1,
+      );
       for (const rel of list) ul.append(this.relItem(rel));
-      add(this.el, h('section', { class: 'rel-group', 'data-type': type }, h('h3', null, type, h('span', { class: 'count' }, String(list.length))), ul));
+      add(
+        this.el,
+        h(
+          'section',
+          { class: 'rel-group', 'data-type': type },
+          h('h3', null, type, h('span', { class: 'count' }, String(list.length))),
+          ul,
+        ),
+      );
     }
   }
 
@@ -170,47 +365,102 @@ export class DetailsPanel {
     const end = (id: string, role: string) => {
       const name = g?.hasNode(id) ? String(g.getNodeAttribute(id, 'label')) : id;
       const kind = g?.hasNode(id) ? String(g.getNodeAttribute(id, 'kind')) : '';
-      return h('div', { class: 'edge-end' },
+      return h(
+        'div',
+        { class: 'edge-end' },
         h('span', { class: 'swatch', style: `background:${labelColor(kind)}` }),
-        h('span', { class: 'edge-end-text' },
-          h('button', { type: 'button', class: 'link-btn', 'data-end': role, title: `Go to ${name}`, onclick: () => void this.app.select(id) }, name),
+        h(
+          'span',
+          { class: 'edge-end-text' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link-btn',
+              'data-end': role,
+              title: `Go to ${name}`,
+              onclick: () => void this.app.select(id),
+            },
+            name,
+          ),
           kind ? h('span', { class: 'chip' }, kind) : null,
         ),
       );
     };
     const type = String(e.type);
     const refs = refsEl(e.refs);
-    const box = h('div', { class: 'edge-details', 'data-edge': String(e.id) },
+    const box = h(
+      'div',
+      { class: 'edge-details', 'data-edge': String(e.id) },
       h('div', { class: 'type-badge' }, h('span', { class: 'edge-glyph', 'aria-hidden': 'true' }, '→'), 'Relationship'),
       h('h2', { class: 'edge-type', id: 'edge-type' }, type),
       e.key ? h('div', { class: 'node-id', title: 'The relationship’s key in data/' }, fmtValue(e.key)) : null,
-      h('div', { class: 'edge-ends' },
+      h(
+        'div',
+        { class: 'edge-ends' },
         end(e.source, 'source'),
         h('span', { class: 'edge-arrow' }, `–${type}→`),
         end(e.target, 'target'),
       ),
       h('div', { class: 'subhead' }, 'Evidence'),
       h('p', { class: 'edge-evidence' }, e.evidence ? fmtValue(e.evidence) : 'No evidence line recorded.'),
-      h('div', { class: 'edge-refs' },
+      h(
+        'div',
+        { class: 'edge-refs' },
         refs ?? (e.uncited === true ? null : h('span', { class: 'note' }, 'No reference numbers.')),
-        e.uncited === true ? h('span', { class: 'chip uncited', title: 'The review states this without a reference number' }, 'uncited in the review') : null,
+        e.uncited === true
+          ? h(
+              'span',
+              { class: 'chip uncited', title: 'The review states this without a reference number' },
+              'uncited in the review',
+            )
+          : null,
       ),
     );
     const dl = h('dl', { class: 'kv' });
     if (e.section) dl.append(h('dt', null, 'section'), h('dd', null, fmtValue(e.section)));
     if (e.dataSource) dl.append(h('dt', null, 'source'), h('dd', null, fmtValue(e.dataSource)));
-    const props = Object.entries(e).filter(([k, v]) => !EDGE_SHOWN_APART.has(k) && v !== null && v !== undefined && v !== '');
-    props.sort(([a], [b]) => (EDGE_PROP_ORDER.indexOf(a) + 1 || 99) - (EDGE_PROP_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
+    const props = Object.entries(e).filter(
+      ([k, v]) => !EDGE_SHOWN_APART.has(k) && v !== null && v !== undefined && v !== '',
+    );
+    props.sort(
+      ([a], [b]) =>
+        (EDGE_PROP_ORDER.indexOf(a) + 1 || 99) - (EDGE_PROP_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b),
+    );
     for (const [k, v] of props) dl.append(h('dt', null, k), h('dd', null, fmtValue(v)));
     if (dl.childElementCount) box.append(dl);
-    if (e.curationNote) box.append(h('div', { class: 'subhead' }, 'Curation note'), h('p', { class: 'note curation' }, fmtValue(e.curationNote)));
+    if (e.curationNote)
+      box.append(
+        h('div', { class: 'subhead' }, 'Curation note'),
+        h('p', { class: 'note curation' }, fmtValue(e.curationNote)),
+      );
     const view = this.app.view;
     box.append(
-      h('div', { class: 'btn-row actions' },
+      h(
+        'div',
+        { class: 'btn-row actions' },
         view && g?.hasNode(e.source) && g.hasNode(e.target)
-          ? h('button', { type: 'button', class: 'btn small', title: 'Frame both ends of the relationship', onclick: () => view.fitNodes([e.source, e.target]) }, 'Show on graph')
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'btn small',
+                title: 'Frame both ends of the relationship',
+                onclick: () => view.fitNodes([e.source, e.target]),
+              },
+              'Show on graph',
+            )
           : null,
-        h('button', { type: 'button', class: 'btn small', title: 'Close the relationship (Esc)', onclick: () => void this.app.selectEdge(null) }, 'Close'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn small',
+            title: 'Close the relationship (Esc)',
+            onclick: () => void this.app.selectEdge(null),
+          },
+          'Close',
+        ),
       ),
     );
     add(this.el, box);
@@ -219,19 +469,41 @@ export class DetailsPanel {
   private relItem(rel: RelationshipInfo): HTMLElement {
     const o = rel.other ?? { id: '', name: '?', label: 'Entity' };
     const props = rel.props ?? {};
-    const extra = Object.entries(props).filter(([k, v]) => !REL_HIDDEN.has(k) && v !== null && v !== undefined && v !== '');
+    const extra = Object.entries(props).filter(
+      ([k, v]) => !REL_HIDDEN.has(k) && v !== null && v !== undefined && v !== '',
+    );
     return h(
       'li',
       { class: 'rel-item' },
-      h('div', { class: 'rel-head' },
-        h('span', { class: 'rel-dir', title: rel.direction === 'out' ? 'outgoing' : 'incoming' }, rel.direction === 'out' ? '→' : '←'),
+      h(
+        'div',
+        { class: 'rel-head' },
+        h(
+          'span',
+          { class: 'rel-dir', title: rel.direction === 'out' ? 'outgoing' : 'incoming' },
+          rel.direction === 'out' ? '→' : '←',
+        ),
         h('span', { class: 'swatch', style: `background:${labelColor(o.label)}` }),
-        h('button', { type: 'button', class: 'link-btn', title: `Go to ${o.name}`, onclick: () => void this.app.select(o.id) }, String(o.name ?? o.id)),
+        h(
+          'button',
+          { type: 'button', class: 'link-btn', title: `Go to ${o.name}`, onclick: () => void this.app.select(o.id) },
+          String(o.name ?? o.id),
+        ),
         h('span', { class: 'chip' }, String(o.label ?? '')),
       ),
-      props.evidence ? h('div', { class: 'evidence' }, String(props.evidence), ' ', refsEl(props.refs)) : refsEl(props.refs) ? h('div', { class: 'evidence' }, refsEl(props.refs)) : null,
+      props.evidence
+        ? h('div', { class: 'evidence' }, String(props.evidence), ' ', refsEl(props.refs))
+        : refsEl(props.refs)
+          ? h('div', { class: 'evidence' }, refsEl(props.refs))
+          : null,
       extra.length || props.section
-        ? h('div', { class: 'rel-props' }, [...extra.map(([k, v]) => `${k}: ${fmtValue(v)}`), props.section ? `§ ${fmtValue(props.section)}` : ''].filter(Boolean).join(' · '))
+        ? h(
+            'div',
+            { class: 'rel-props' },
+            [...extra.map(([k, v]) => `${k}: ${fmtValue(v)}`), props.section ? `§ ${fmtValue(props.section)}` : '']
+              .filter(Boolean)
+              .join(' · '),
+          )
         : null,
     );
   }

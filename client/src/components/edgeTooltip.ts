@@ -19,7 +19,10 @@ export class EdgeTooltip {
   private pointer = { x: 0, y: 0 };
   private buttonDown = false;
 
-  constructor(private view: GraphView, private host: HTMLElement) {
+  constructor(
+    private view: GraphView,
+    private host: HTMLElement,
+  ) {
     host.append(this.el);
     view.on('hoverEdge', (id: string | null) => this.show(id));
     const container = view.sigma.getContainer();
@@ -59,7 +62,9 @@ export class EdgeTooltip {
     const d = a.data;
     const [s, t] = g.extremities(id);
     const end = (n: string) =>
-      h('span', { class: 'tip-node' },
+      h(
+        'span',
+        { class: 'tip-node' },
         h('span', { class: 'swatch', style: `background:${labelColor(String(g.getNodeAttribute(n, 'kind')))}` }),
         String(g.getNodeAttribute(n, 'label')),
       );
@@ -67,8 +72,15 @@ export class EdgeTooltip {
     this.el.dataset.edge = id;
     this.el.append(
       // Source, then "–TYPE→ Target" kept together when the line has to wrap.
-      h('div', { class: 'tip-head' }, end(s), h('span', { class: 'tip-to' }, h('span', { class: 'tip-rel' }, `–${a.relType}→`), end(t))),
-      d.evidence ? h('div', { class: 'tip-evidence' }, fmtValue(d.evidence)) : h('div', { class: 'tip-evidence missing' }, 'No evidence line recorded.'),
+      h(
+        'div',
+        { class: 'tip-head' },
+        end(s),
+        h('span', { class: 'tip-to' }, h('span', { class: 'tip-rel' }, `–${a.relType}→`), end(t)),
+      ),
+      d.evidence
+        ? h('div', { class: 'tip-evidence' }, fmtValue(d.evidence))
+        : h('div', { class: 'tip-evidence missing' }, 'No evidence line recorded.'),
     );
     const refs = refsEl(d.refs);
     const foot = h('div', { class: 'tip-foot' });
@@ -76,8 +88,10 @@ export class EdgeTooltip {
     if (d.uncited === true) foot.append(h('span', { class: 'chip uncited' }, 'uncited in the review'));
     foot.append(h('span', { class: 'tip-hint' }, 'click for details'));
     this.el.append(foot);
-    const vp = (n: string) => this.view.sigma.graphToViewport({ x: g.getNodeAttribute(n, 'x'), y: g.getNodeAttribute(n, 'y') });
-    const p = vp(s), q = vp(t);
+    const vp = (n: string) =>
+      this.view.sigma.graphToViewport({ x: g.getNodeAttribute(n, 'x'), y: g.getNodeAttribute(n, 'y') });
+    const p = vp(s),
+      q = vp(t);
     const len = Math.hypot(q.x - p.x, q.y - p.y) || 1;
     this.dir = { x: (q.x - p.x) / len, y: (q.y - p.y) / len };
     this.el.hidden = false;
@@ -98,7 +112,10 @@ export class EdgeTooltip {
     // Steep edge: prefer the right-hand side; flat edge: prefer below.
     if (Math.abs(n.x) > Math.abs(n.y) ? n.x < 0 : n.y < 0) n = { x: -n.x, y: -n.y };
     const reach = (Math.abs(n.x) * w + Math.abs(n.y) * ht) / 2 + GAP;
-    const at = (sign: number) => ({ x: this.pointer.x + sign * n.x * reach - w / 2, y: this.pointer.y + sign * n.y * reach - ht / 2 });
+    const at = (sign: number) => ({
+      x: this.pointer.x + sign * n.x * reach - w / 2,
+      y: this.pointer.y + sign * n.y * reach - ht / 2,
+    });
     const fits = (r: { x: number; y: number }) => r.x >= 4 && r.y >= 4 && r.x + w <= W - 4 && r.y + ht <= H - 4;
     let r = at(1);
     if (!fits(r) && fits(at(-1))) r = at(-1);

@@ -38,14 +38,15 @@ export function csvEscape(v: unknown): string {
 export function toCsv(rows: Record<string, unknown>[], preferred: string[]): string {
   const keys = [...preferred];
   for (const r of rows) for (const k of Object.keys(r)) if (!keys.includes(k) && !SKIP.has(k)) keys.push(k);
-  return [keys.join(','), ...rows.map((r) => keys.map((k) => csvEscape(r[k])).join(','))].join('\r\n') + '\r\n';
+  return `${[keys.join(','), ...rows.map((r) => keys.map((k) => csvEscape(r[k])).join(','))].join('\r\n')}\r\n`;
 }
 
 export function toGexf(nodes: VNode[], edges: GraphEdge[]): string {
   const g = new Graph({ multi: true, type: 'directed' });
   for (const n of nodes) {
     const attrs: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(n)) if (!['x', 'y', 'size', 'color', 'name', 'id'].includes(k)) attrs[k === 'label' ? 'type' : k] = flat(v);
+    for (const [k, v] of Object.entries(n))
+      if (!['x', 'y', 'size', 'color', 'name', 'id'].includes(k)) attrs[k === 'label' ? 'type' : k] = flat(v);
     g.addNode(n.id, { ...attrs, label: n.name, x: n.x, y: n.y, size: n.size, color: n.color });
   }
   for (const e of edges) {
@@ -62,10 +63,17 @@ function xml(s: unknown): string {
 
 /** GraphML with typed keys for every property seen (graphology-graphml has no browser writer). */
 export function toGraphml(nodes: VNode[], edges: GraphEdge[]): string {
-  const keyType = (vals: unknown[]) => (vals.every((v) => typeof v === 'number') ? 'double' : vals.every((v) => typeof v === 'boolean') ? 'boolean' : 'string');
+  const keyType = (vals: unknown[]) =>
+    vals.every((v) => typeof v === 'number')
+      ? 'double'
+      : vals.every((v) => typeof v === 'boolean')
+        ? 'boolean'
+        : 'string';
   const collect = (items: Record<string, unknown>[], skip: string[]) => {
     const m = new Map<string, unknown[]>();
-    for (const it of items) for (const [k, v] of Object.entries(it)) if (!skip.includes(k) && v !== undefined && v !== null) (m.get(k) ?? m.set(k, []).get(k)!).push(v);
+    for (const it of items)
+      for (const [k, v] of Object.entries(it))
+        if (!skip.includes(k) && v !== undefined && v !== null) (m.get(k) ?? m.set(k, []).get(k)!).push(v);
     return m;
   };
   const nk = collect(nodes, ['id']);
@@ -74,21 +82,26 @@ export function toGraphml(nodes: VNode[], edges: GraphEdge[]): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
   ];
-  for (const [k, vals] of nk) out.push(`  <key id="n_${xml(k)}" for="node" attr.name="${xml(k)}" attr.type="${keyType(vals)}"/>`);
-  for (const [k, vals] of ek) out.push(`  <key id="e_${xml(k)}" for="edge" attr.name="${xml(k)}" attr.type="${keyType(vals)}"/>`);
+  for (const [k, vals] of nk)
+    out.push(`  <key id="n_${xml(k)}" for="node" attr.name="${xml(k)}" attr.type="${keyType(vals)}"/>`);
+  for (const [k, vals] of ek)
+    out.push(`  <key id="e_${xml(k)}" for="edge" attr.name="${xml(k)}" attr.type="${keyType(vals)}"/>`);
   out.push('  <graph id="checkpoint-atlas" edgedefault="directed">');
   for (const n of nodes) {
     out.push(`    <node id="${xml(n.id)}">`);
-    for (const [k, v] of Object.entries(n)) if (k !== 'id' && v !== undefined && v !== null) out.push(`      <data key="n_${xml(k)}">${xml(v)}</data>`);
+    for (const [k, v] of Object.entries(n))
+      if (k !== 'id' && v !== undefined && v !== null) out.push(`      <data key="n_${xml(k)}">${xml(v)}</data>`);
     out.push('    </node>');
   }
   for (const e of edges) {
     out.push(`    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">`);
-    for (const [k, v] of Object.entries(e)) if (!['id', 'source', 'target'].includes(k) && v !== undefined && v !== null) out.push(`      <data key="e_${xml(k)}">${xml(v)}</data>`);
+    for (const [k, v] of Object.entries(e))
+      if (!['id', 'source', 'target'].includes(k) && v !== undefined && v !== null)
+        out.push(`      <data key="e_${xml(k)}">${xml(v)}</data>`);
     out.push('    </edge>');
   }
   out.push('  </graph>', '</graphml>');
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 export class ExportMenu {
@@ -97,10 +110,18 @@ export class ExportMenu {
 
   constructor(private app: App) {
     const b = (id: string, label: string, title: string, fn: () => Promise<void> | void) =>
-      h('button', { type: 'button', class: 'btn small', id: `export-${id}`, title, onclick: () => void this.wrap(fn) }, label);
-    this.el = h('section', { class: 'section', id: 'export' },
+      h(
+        'button',
+        { type: 'button', class: 'btn small', id: `export-${id}`, title, onclick: () => void this.wrap(fn) },
+        label,
+      );
+    this.el = h(
+      'section',
+      { class: 'section', id: 'export' },
       h('h2', null, 'Export view'),
-      h('div', { class: 'btn-row' },
+      h(
+        'div',
+        { class: 'btn-row' },
         b('png', 'PNG', 'Image of the graph as drawn', () => this.png()),
         b('gexf', 'GEXF', 'For Gephi, with positions and colours', () => this.file('gexf')),
         b('graphml', 'GraphML', 'For Cytoscape, yEd, NetworkX', () => this.file('graphml')),
@@ -130,7 +151,11 @@ export class ExportMenu {
   private async png(): Promise<void> {
     const v = this.app.view;
     if (!v) throw new Error('no graph view');
-    const blob = await toBlob(v.sigma as unknown as Sigma, { format: 'png', backgroundColor: '#ffffff', fileName: 'checkpoint-atlas' });
+    const blob = await toBlob(v.sigma as unknown as Sigma, {
+      format: 'png',
+      backgroundColor: '#ffffff',
+      fileName: 'checkpoint-atlas',
+    });
     download(blob, `checkpoint-atlas-${stamp()}.png`);
     this.note.textContent = 'PNG saved.';
   }
@@ -140,19 +165,32 @@ export class ExportMenu {
     let text: string, type: string, ext: string;
     switch (kind) {
       case 'gexf':
-        text = toGexf(nodes, edges); type = 'application/gexf+xml'; ext = 'gexf';
+        text = toGexf(nodes, edges);
+        type = 'application/gexf+xml';
+        ext = 'gexf';
         break;
       case 'graphml':
-        text = toGraphml(nodes, edges); type = 'application/graphml+xml'; ext = 'graphml';
+        text = toGraphml(nodes, edges);
+        type = 'application/graphml+xml';
+        ext = 'graphml';
         break;
       case 'json':
-        text = toJson(nodes, edges); type = 'application/json'; ext = 'json';
+        text = toJson(nodes, edges);
+        type = 'application/json';
+        ext = 'json';
         break;
       case 'csv-nodes':
-        text = toCsv(nodes.map((n) => ({ ...n, x: n.x, y: n.y })), [...COMMON_NODE, 'description', 'synonyms', 'refs']); type = 'text/csv'; ext = 'nodes.csv';
+        text = toCsv(
+          nodes.map((n) => ({ ...n, x: n.x, y: n.y })),
+          [...COMMON_NODE, 'description', 'synonyms', 'refs'],
+        );
+        type = 'text/csv';
+        ext = 'nodes.csv';
         break;
       case 'csv-edges':
-        text = toCsv(edges, ['id', 'source', 'target', 'type', 'evidence', 'refs', 'section']); type = 'text/csv'; ext = 'edges.csv';
+        text = toCsv(edges, ['id', 'source', 'target', 'type', 'evidence', 'refs', 'section']);
+        type = 'text/csv';
+        ext = 'edges.csv';
         break;
     }
     download(new Blob([text], { type }), `checkpoint-atlas-${stamp()}.${ext}`);

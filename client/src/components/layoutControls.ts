@@ -7,13 +7,41 @@ export class LayoutControls {
   private fa2Btn: HTMLButtonElement;
 
   constructor(private app: App) {
-    this.fa2Btn = h('button', { type: 'button', class: 'btn small', id: 'btn-fa2', onclick: () => this.toggle() }, 'Start ForceAtlas2');
-    this.el = h('section', { class: 'section' },
+    this.fa2Btn = h(
+      'button',
+      { type: 'button', class: 'btn small', id: 'btn-fa2', onclick: () => this.toggle() },
+      'Start ForceAtlas2',
+    );
+    this.el = h(
+      'section',
+      { class: 'section' },
       h('h2', null, 'Layout'),
-      h('div', { class: 'btn-row' },
+      h(
+        'div',
+        { class: 'btn-row' },
         this.fa2Btn,
-        h('button', { type: 'button', class: 'btn small', id: 'btn-group-layout', title: 'One cluster per node type', onclick: () => app.view?.layoutByType() }, 'Group by type'),
-        h('button', { type: 'button', class: 'btn small', id: 'btn-fit', title: 'Fit the graph to the screen', onclick: () => app.view?.fit() }, 'Fit'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn small',
+            id: 'btn-group-layout',
+            title: 'One cluster per node type',
+            onclick: () => app.view?.layoutByType(),
+          },
+          'Group by type',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn small',
+            id: 'btn-fit',
+            title: 'Fit the graph to the screen',
+            onclick: () => app.view?.fit(),
+          },
+          'Fit',
+        ),
       ),
     );
     app.view?.on('layout', () => this.render());

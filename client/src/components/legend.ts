@@ -15,17 +15,50 @@ export class Legend {
   private colorSel: HTMLSelectElement;
 
   constructor(private app: App) {
-    this.sizeSel = h('select', { id: 'size-by' }, h('option', { value: 'degree' }, 'Degree (links in view)'), h('option', { value: 'betweenness' }, 'Betweenness centrality'), h('option', { value: 'uniform' }, 'Same size'));
-    this.colorSel = h('select', { id: 'color-by' }, h('option', { value: 'label' }, 'Node type'), h('option', { value: 'community' }, 'Community (Louvain)'));
+    this.sizeSel = h(
+      'select',
+      { id: 'size-by' },
+      h('option', { value: 'degree' }, 'Degree (links in view)'),
+      h('option', { value: 'betweenness' }, 'Betweenness centrality'),
+      h('option', { value: 'uniform' }, 'Same size'),
+    );
+    this.colorSel = h(
+      'select',
+      { id: 'color-by' },
+      h('option', { value: 'label' }, 'Node type'),
+      h('option', { value: 'community' }, 'Community (Louvain)'),
+    );
     this.sizeSel.addEventListener('change', () => app.setFilters({ sizeBy: this.sizeSel.value }));
     this.colorSel.addEventListener('change', () => app.setFilters({ colorBy: this.colorSel.value }));
 
     const allBtn = (which: 'labels' | 'rels') =>
-      h('button', { type: 'button', class: 'btn small', title: 'Show all', onclick: () => app.setFilters(which === 'labels' ? { hiddenLabels: [] } : { hiddenRelTypes: [] }) }, 'all');
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn small',
+          title: 'Show all',
+          onclick: () => app.setFilters(which === 'labels' ? { hiddenLabels: [] } : { hiddenRelTypes: [] }),
+        },
+        'all',
+      );
     this.el.append(
       h('section', { class: 'section' }, h('h2', null, 'Node types', allBtn('labels')), this.types),
-      h('details', { class: 'section collapsible' }, h('summary', { id: 'legend-rels-summary' }, h('h2', null, 'Relationship types')), h('div', { style: 'margin-top:4px' }, h('div', { style: 'text-align:right;margin-bottom:4px' }, allBtn('rels')), this.rels)),
-      h('section', { class: 'section' }, h('h2', null, 'Display'),
+      h(
+        'details',
+        { class: 'section collapsible' },
+        h('summary', { id: 'legend-rels-summary' }, h('h2', null, 'Relationship types')),
+        h(
+          'div',
+          { style: 'margin-top:4px' },
+          h('div', { style: 'text-align:right;margin-bottom:4px' }, allBtn('rels')),
+          this.rels,
+        ),
+      ),
+      h(
+        'section',
+        { class: 'section' },
+        h('h2', null, 'Display'),
         h('label', { class: 'field' }, 'Size nodes by', this.sizeSel),
         h('label', { class: 'field' }, 'Colour nodes by', this.colorSel),
       ),
@@ -53,7 +86,10 @@ export class Legend {
     const inView = v?.labelCounts() ?? new Map<string, number>();
     const total = new Map((this.app.schema?.labels ?? []).map((l) => [l.label, l.count]));
     const hidden = new Set(st.hiddenLabels);
-    const labels = [...NODE_LABELS, ...[...inView.keys()].filter((k) => !(NODE_LABELS as readonly string[]).includes(k))];
+    const labels = [
+      ...NODE_LABELS,
+      ...[...inView.keys()].filter((k) => !(NODE_LABELS as readonly string[]).includes(k)),
+    ];
     clear(this.types);
     for (const label of labels) {
       const n = inView.get(label) ?? 0;
@@ -69,8 +105,16 @@ export class Legend {
       });
       const colorByCommunity = st.colorBy === 'community';
       this.types.append(
-        h('li', null,
-          h('label', { class: `legend-item${off ? ' off' : ''}${n ? '' : ' absent'}`, 'data-label': label, title: `${n} in view${t !== undefined ? `, ${t} in the database` : ''}` },
+        h(
+          'li',
+          null,
+          h(
+            'label',
+            {
+              class: `legend-item${off ? ' off' : ''}${n ? '' : ' absent'}`,
+              'data-label': label,
+              title: `${n} in view${t !== undefined ? `, ${t} in the database` : ''}`,
+            },
             cb,
             h('span', { class: 'swatch', style: `background:${colorByCommunity ? '#c8ced6' : labelColor(label)}` }),
             h('span', { class: 'name' }, label),
@@ -82,7 +126,10 @@ export class Legend {
     const relIn = v?.relTypeCounts() ?? new Map<string, number>();
     const relTotal = new Map((this.app.schema?.relationshipTypes ?? []).map((r) => [r.type, r.count]));
     const hiddenRels = new Set(st.hiddenRelTypes);
-    const relTypes = [...RELATIONSHIP_TYPES, ...[...relIn.keys(), ...relTotal.keys()].filter((k) => !(RELATIONSHIP_TYPES as readonly string[]).includes(k))];
+    const relTypes = [
+      ...RELATIONSHIP_TYPES,
+      ...[...relIn.keys(), ...relTotal.keys()].filter((k) => !(RELATIONSHIP_TYPES as readonly string[]).includes(k)),
+    ];
     clear(this.rels);
     for (const type of new Set(relTypes)) {
       const n = relIn.get(type) ?? 0;
@@ -97,8 +144,12 @@ export class Legend {
         this.app.setFilters({ hiddenRelTypes: [...next] });
       });
       this.rels.append(
-        h('li', null,
-          h('label', { class: `legend-item${off ? ' off' : ''}${n ? '' : ' absent'}`, 'data-type': type },
+        h(
+          'li',
+          null,
+          h(
+            'label',
+            { class: `legend-item${off ? ' off' : ''}${n ? '' : ' absent'}`, 'data-type': type },
             cb,
             h('span', { class: 'name rel-name' }, type),
             h('span', { class: 'count' }, t !== undefined ? `${n} / ${t}` : String(n)),

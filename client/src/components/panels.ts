@@ -20,11 +20,28 @@ export function mountTabs(app: App, host: HTMLElement, tabs: PanelTab[]): { show
   const buttons = new Map<string, HTMLButtonElement>();
   const panes = new Map<string, HTMLElement>();
   for (const t of tabs) {
-    const b = h('button', { type: 'button', class: 'tab', role: 'tab', id: `tab-${t.id}`, 'aria-controls': `pane-${t.id}`, 'aria-selected': 'false', tabindex: '-1' }, t.title);
+    const b = h(
+      'button',
+      {
+        type: 'button',
+        class: 'tab',
+        role: 'tab',
+        id: `tab-${t.id}`,
+        'aria-controls': `pane-${t.id}`,
+        'aria-selected': 'false',
+        tabindex: '-1',
+      },
+      t.title,
+    );
     b.addEventListener('click', () => app.setTab(t.id));
     b.addEventListener('keydown', (e) => {
       const i = tabs.indexOf(t);
-      const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : null;
+      const next =
+        e.key === 'ArrowRight'
+          ? tabs[(i + 1) % tabs.length]
+          : e.key === 'ArrowLeft'
+            ? tabs[(i - 1 + tabs.length) % tabs.length]
+            : null;
       if (next) {
         e.preventDefault();
         app.setTab(next.id);
@@ -33,7 +50,11 @@ export function mountTabs(app: App, host: HTMLElement, tabs: PanelTab[]): { show
     });
     buttons.set(t.id, b);
     bar.append(b);
-    const pane = h('div', { class: 'tabpanel', role: 'tabpanel', id: `pane-${t.id}`, 'aria-labelledby': `tab-${t.id}`, hidden: true }, t.el);
+    const pane = h(
+      'div',
+      { class: 'tabpanel', role: 'tabpanel', id: `pane-${t.id}`, 'aria-labelledby': `tab-${t.id}`, hidden: true },
+      t.el,
+    );
     panes.set(t.id, pane);
   }
   host.append(bar, ...panes.values());

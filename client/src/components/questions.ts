@@ -21,7 +21,11 @@ export class QuestionsPanel {
   constructor(private app: App) {
     append(this.el, [
       h('h2', null, 'Saved questions'),
-      h('p', { class: 'lead' }, 'Curated research questions with their Cypher. Change the parameters and run; the answer is drawn and tabulated.'),
+      h(
+        'p',
+        { class: 'lead' },
+        'Curated research questions with their Cypher. Change the parameters and run; the answer is drawn and tabulated.',
+      ),
       this.list,
     ]);
     app.on('tab', () => {
@@ -41,11 +45,21 @@ export class QuestionsPanel {
       this.questions = set.questions;
       this.render();
       if (set.problems.length)
-        this.list.append(h('details', { class: 'note' }, h('summary', null, `${set.problems.length} question file(s) could not be read`), ...set.problems.map((p) => h('div', null, `${p.file}: ${p.message}`))));
+        this.list.append(
+          h(
+            'details',
+            { class: 'note' },
+            h('summary', null, `${set.problems.length} question file(s) could not be read`),
+            ...set.problems.map((p) => h('div', null, `${p.file}: ${p.message}`)),
+          ),
+        );
     } catch (e) {
       this.loaded = false;
       clear(this.list);
-      append(this.list, [errorBox(this.app.reportError(e)), h('button', { type: 'button', class: 'btn small', onclick: () => void this.load(true) }, 'Retry')]);
+      append(this.list, [
+        errorBox(this.app.reportError(e)),
+        h('button', { type: 'button', class: 'btn small', onclick: () => void this.load(true) }, 'Retry'),
+      ]);
     }
   }
 
@@ -61,11 +75,15 @@ export class QuestionsPanel {
     const { spec } = this.app.state;
     for (const q of this.questions) {
       const active = spec.mode === 'question' && spec.name === q.name;
-      const values = { ...paramDefaults(q), ...(active ? spec.params ?? {} : {}) };
+      const values = { ...paramDefaults(q), ...(active ? (spec.params ?? {}) : {}) };
       const inputs = new Map<string, HTMLInputElement>();
       const params = h('div', { class: 'params' });
       for (const [k, v] of Object.entries(values)) {
-        const input = h('input', { type: typeof v === 'number' ? 'number' : 'text', value: Array.isArray(v) ? JSON.stringify(v) : String(v ?? ''), 'aria-label': `${q.title}: ${k}` });
+        const input = h('input', {
+          type: typeof v === 'number' ? 'number' : 'text',
+          value: Array.isArray(v) ? JSON.stringify(v) : String(v ?? ''),
+          'aria-label': `${q.title}: ${k}`,
+        });
         inputs.set(k, input);
         params.append(h('label', { class: 'field' }, `$${k}`, input));
       }
@@ -87,13 +105,28 @@ export class QuestionsPanel {
       };
       const run = () => void this.app.runQuestion(q.name, read());
       for (const input of inputs.values()) input.addEventListener('keydown', (e) => e.key === 'Enter' && run());
-      const card = h('section', { class: `question${active ? ' active' : ''}`, 'data-name': q.name },
+      const card = h(
+        'section',
+        { class: `question${active ? ' active' : ''}`, 'data-name': q.name },
         h('h3', null, q.title),
         q.description ? h('p', null, q.description) : null,
         inputs.size ? params : null,
-        h('div', { class: 'btn-row' },
+        h(
+          'div',
+          { class: 'btn-row' },
           h('button', { type: 'button', class: 'btn primary small', onclick: run }, 'Run'),
-          q.query ? h('button', { type: 'button', class: 'btn small', title: 'Open the query in the Cypher editor', onclick: () => this.onEdit?.(q.query!) }, 'Edit as Cypher') : null,
+          q.query
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'btn small',
+                  title: 'Open the query in the Cypher editor',
+                  onclick: () => this.onEdit?.(q.query!),
+                },
+                'Edit as Cypher',
+              )
+            : null,
         ),
       );
       if (active) {

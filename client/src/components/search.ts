@@ -67,7 +67,13 @@ export class SearchBox {
       placeholder: opts.placeholder ?? 'Search',
       ...(opts.visibleLabel ? {} : { 'aria-label': opts.label }),
     });
-    this.list = h('ul', { id: `${id}-list`, role: 'listbox', class: 'suggestions', 'aria-label': `${opts.label} suggestions`, hidden: true });
+    this.list = h('ul', {
+      id: `${id}-list`,
+      role: 'listbox',
+      class: 'suggestions',
+      'aria-label': `${opts.label} suggestions`,
+      hidden: true,
+    });
     this.el = h(
       'div',
       { class: 'search' },
@@ -103,7 +109,8 @@ export class SearchBox {
       return;
     }
     this.ctrl?.abort();
-    const ctrl = (this.ctrl = new AbortController());
+    const ctrl = new AbortController();
+    this.ctrl = ctrl;
     try {
       let hits = await api.search(q, this.opts.limit ?? 10, ctrl.signal);
       if (q !== this.lastQuery || this.picked) return;
@@ -124,17 +131,30 @@ export class SearchBox {
   private render(error?: string): void {
     clear(this.list);
     if (error) {
-      this.list.append(h('li', { class: 's-empty', role: 'option', 'aria-disabled': 'true' }, `Search failed: ${error}`));
+      this.list.append(
+        h('li', { class: 's-empty', role: 'option', 'aria-disabled': 'true' }, `Search failed: ${error}`),
+      );
       return;
     }
     if (!this.hits.length) {
-      this.list.append(h('li', { class: 's-empty', role: 'option', 'aria-disabled': 'true' }, `No match for “${this.input.value.trim()}”`));
+      this.list.append(
+        h(
+          'li',
+          { class: 's-empty', role: 'option', 'aria-disabled': 'true' },
+          `No match for “${this.input.value.trim()}”`,
+        ),
+      );
       return;
     }
     this.hits.forEach((hit, i) => {
       const li = h(
         'li',
-        { role: 'option', id: `${this.input.id}-opt-${i}`, 'aria-selected': String(i === this.active), 'data-id': hit.id },
+        {
+          role: 'option',
+          id: `${this.input.id}-opt-${i}`,
+          'aria-selected': String(i === this.active),
+          'data-id': hit.id,
+        },
         h('span', { class: 'swatch', style: `background:${labelColor(hit.label)}` }),
         h('span', { class: 's-name' }, hit.name),
         hit.matched && hit.matched !== hit.name ? h('span', { class: 's-matched' }, `matched “${hit.matched}”`) : null,
@@ -177,7 +197,7 @@ export class SearchBox {
       this.move(-1);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (this.hits.length && !this.list.hidden) this.pick(this.active >= 0 ? this.active : 0);
+      if (this.hits.length && !this.list.hidden) this.pick(Math.max(this.active, 0));
       else if (this.input.value.trim()) void this.query();
     } else if (e.key === 'Escape') {
       if (!this.list.hidden) {

@@ -19,8 +19,22 @@ export function isNodeLabel(x: unknown): x is NodeLabel {
 
 /** Paul Tol's "muted" + "light" qualitative colours for Louvain communities. */
 const COMMUNITY_PALETTE = [
-  '#332288', '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499',
-  '#77AADD', '#EE8866', '#EEDD88', '#FFAABB', '#99DDFF', '#BBCC33', '#AAAA00',
+  '#332288',
+  '#88CCEE',
+  '#44AA99',
+  '#117733',
+  '#999933',
+  '#DDCC77',
+  '#CC6677',
+  '#882255',
+  '#AA4499',
+  '#77AADD',
+  '#EE8866',
+  '#EEDD88',
+  '#FFAABB',
+  '#99DDFF',
+  '#BBCC33',
+  '#AAAA00',
 ];
 export function communityColor(c: number | undefined): string {
   if (c === undefined || c < 0) return FALLBACK_COLOR;

@@ -9,7 +9,12 @@ import type * as GraphTypes from 'graphology';
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
-import { EdgeArrowHeadProgram, EdgeClampedProgram, createEdgeCompoundProgram, type EdgeProgramType } from 'sigma/rendering';
+import {
+  EdgeArrowHeadProgram,
+  EdgeClampedProgram,
+  createEdgeCompoundProgram,
+  type EdgeProgramType,
+} from 'sigma/rendering';
 import { animateNodes } from 'sigma/utils';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import FA2Mod from 'graphology-layout-forceatlas2/worker.js';
@@ -41,13 +46,18 @@ const betweenness = cjs(betweennessMod);
  * pass only, edges are at least this wide (px), a few pixels of tolerance either side.
  */
 const PICK_THICKNESS = 7;
+// biome-ignore lint/suspicious/noExplicitAny: a mixin base must accept any constructor arguments
 type AnyProgramClass = new (...args: any[]) => object;
 function widePicking<T extends AnyProgramClass>(Base: T): T {
   const base = Base.prototype as { renderProgram(params: unknown, info: unknown): void };
   return class extends Base {
     renderProgram(params: { minEdgeThickness?: number }, info: unknown): void {
       const pick = info === (this as unknown as { pickProgram: unknown }).pickProgram;
-      base.renderProgram.call(this, pick ? { ...params, minEdgeThickness: Math.max(params.minEdgeThickness ?? 0, PICK_THICKNESS) } : params, info);
+      base.renderProgram.call(
+        this,
+        pick ? { ...params, minEdgeThickness: Math.max(params.minEdgeThickness ?? 0, PICK_THICKNESS) } : params,
+        info,
+      );
     }
   };
 }
@@ -162,7 +172,10 @@ export class GraphView {
     fn: Listener | ((id: string) => void) | ((id: string | null) => void),
   ): () => void {
     let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.listeners.set(event, set);
+    }
     set.add(fn as Listener);
     return () => set.delete(fn as Listener);
   }
@@ -280,7 +293,11 @@ export class GraphView {
       res.zIndex = 0;
     } else if (focus) {
       res.zIndex = 2;
-      if ((this.hoverNeighbors && this.hoverNeighbors.size <= 30) || (!this.hoverNeighbors && this.highlight && this.highlight.nodes.size <= 40)) res.forceLabel = true;
+      if (
+        (this.hoverNeighbors && this.hoverNeighbors.size <= 30) ||
+        (!this.hoverNeighbors && this.highlight && this.highlight.nodes.size <= 40)
+      )
+        res.forceLabel = true;
     }
     if (node === this.selected) {
       res.highlighted = true;
@@ -328,7 +345,10 @@ export class GraphView {
       return res;
     }
     const [src, tgt] = this.graph.extremities(edge);
-    if (this.hiddenLabels.has(String(this.graph.getNodeAttribute(src, 'kind'))) || this.hiddenLabels.has(String(this.graph.getNodeAttribute(tgt, 'kind')))) {
+    if (
+      this.hiddenLabels.has(String(this.graph.getNodeAttribute(src, 'kind'))) ||
+      this.hiddenLabels.has(String(this.graph.getNodeAttribute(tgt, 'kind')))
+    ) {
       res.hidden = true;
       return res;
     }
@@ -427,13 +447,20 @@ export class GraphView {
     const spread = this.typicalSpacing();
     // Newcomers start on a ring around the node they hang from, opening away from
     // the rest of the graph, so the short settling layout has little to untangle.
-    let cx = 0, cy = 0;
-    this.graph.forEachNode((_n, a) => { cx += a.x; cy += a.y; });
-    if (this.graph.order) { cx /= this.graph.order; cy /= this.graph.order; }
+    let cx = 0,
+      cy = 0;
+    this.graph.forEachNode((_n, a) => {
+      cx += a.x;
+      cy += a.y;
+    });
+    if (this.graph.order) {
+      cx /= this.graph.order;
+      cy /= this.graph.order;
+    }
     const fresh = sub.nodes.filter((n) => !this.graph.hasNode(n.id));
     const byParent = new Map<string, GraphNode[]>();
     for (const n of fresh) {
-      const p = anchor && this.graph.hasNode(anchor) ? anchor : nbrOf.get(n.id) ?? '';
+      const p = anchor && this.graph.hasNode(anchor) ? anchor : (nbrOf.get(n.id) ?? '');
       (byParent.get(p) ?? byParent.set(p, []).get(p)!).push(n);
     }
     for (const node of sub.nodes) {
@@ -451,7 +478,10 @@ export class GraphView {
       list.forEach((node, i) => {
         const ang = away - arc / 2 + (arc * (i + 0.5)) / n;
         const r = r0 * (i % 2 ? 1 : 1.3);
-        this.graph.addNode(node.id, this.nodeAttrs(node, c.x + r * Math.cos(ang), c.y + r * Math.sin(ang), parent || undefined));
+        this.graph.addNode(
+          node.id,
+          this.nodeAttrs(node, c.x + r * Math.cos(ang), c.y + r * Math.sin(ang), parent || undefined),
+        );
         added.push(node.id);
       });
     }
@@ -501,10 +531,15 @@ export class GraphView {
 
   private typicalSpacing(): number {
     if (this.graph.order < 2) return 10;
-    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      maxX = -Infinity,
+      minY = Infinity,
+      maxY = -Infinity;
     this.graph.forEachNode((_, a) => {
-      minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
-      minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
+      minX = Math.min(minX, a.x);
+      maxX = Math.max(maxX, a.x);
+      minY = Math.min(minY, a.y);
+      maxY = Math.max(maxY, a.y);
     });
     return Math.max(2, Math.sqrt(((maxX - minX) * (maxY - minY)) / this.graph.order) * 0.8);
   }
@@ -518,7 +553,8 @@ export class GraphView {
       this.emit('hoverEdge', null);
     }
     if (this.hovered) {
-      if (this.graph.hasNode(this.hovered)) this.hoverNeighbors = new Set([this.hovered, ...this.graph.neighbors(this.hovered)]);
+      if (this.graph.hasNode(this.hovered))
+        this.hoverNeighbors = new Set([this.hovered, ...this.graph.neighbors(this.hovered)]);
       else {
         this.hovered = null;
         this.hoverNeighbors = null;
@@ -547,7 +583,8 @@ export class GraphView {
     if (this.colorBy === 'community') this.computeCommunities();
     // Small views show every label; big ones reveal labels as you zoom in.
     const threshold = this.graph.order <= 60 ? 0 : this.graph.order <= 200 ? 7 : 10;
-    if (this.sigma.getSetting('labelRenderedSizeThreshold') !== threshold) this.sigma.setSetting('labelRenderedSizeThreshold', threshold);
+    if (this.sigma.getSetting('labelRenderedSizeThreshold') !== threshold)
+      this.sigma.setSetting('labelRenderedSizeThreshold', threshold);
   }
 
   private simpleUndirected(): GraphTypes.default {
@@ -711,7 +748,10 @@ export class GraphView {
       if (l) l.push(n);
       else byType.set(k, [n]);
     });
-    const order = [...NODE_LABELS, ...[...byType.keys()].filter((k) => !(NODE_LABELS as readonly string[]).includes(k))].filter((k) => byType.has(k));
+    const order = [
+      ...NODE_LABELS,
+      ...[...byType.keys()].filter((k) => !(NODE_LABELS as readonly string[]).includes(k)),
+    ].filter((k) => byType.has(k));
     const STEP = 9;
     const radius = (n: number) => STEP * Math.sqrt(n) + 24;
     const radii = order.map((k) => radius(byType.get(k)!.length));
@@ -725,7 +765,8 @@ export class GraphView {
       const ids = byType.get(k)!.sort((a, b) => this.graph.degree(b) - this.graph.degree(a));
       const ang = (2 * Math.PI * (acc + radii[gi]!)) / totalArc;
       acc += 2 * radii[gi]!;
-      const cx = R * Math.cos(ang), cy = R * Math.sin(ang);
+      const cx = R * Math.cos(ang),
+        cy = R * Math.sin(ang);
       // Sunflower (Vogel) spiral keeps a cluster round and evenly packed.
       ids.forEach((id, i) => {
         const r = STEP * Math.sqrt(i);
@@ -733,7 +774,12 @@ export class GraphView {
         targets[id] = { x: cx + r * Math.cos(t), y: cy + r * Math.sin(t) };
       });
       // Graph y points up in sigma: the label sits above the cluster.
-      labels.push({ text: `${k} (${ids.length})`, color: labelColor(k), x: cx, y: cy + STEP * Math.sqrt(ids.length) + 6 });
+      labels.push({
+        text: `${k} (${ids.length})`,
+        color: labelColor(k),
+        x: cx,
+        y: cy + STEP * Math.sqrt(ids.length) + 6,
+      });
     });
     this.setGroupLabels([]);
     this.cancelAnimation = animateNodes(this.graph, targets, { duration: 700 }, () => this.setGroupLabels(labels));
@@ -773,7 +819,9 @@ export class GraphView {
     const go = () => {
       const d = this.sigma.getNodeDisplayData(id);
       if (!d) return;
-      void this.sigma.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(ratio, this.sigma.getCamera().ratio) }, { duration: 600 });
+      void this.sigma
+        .getCamera()
+        .animate({ x: d.x, y: d.y, ratio: Math.min(ratio, this.sigma.getCamera().ratio) }, { duration: 600 });
     };
     // Positions may be moving (layout): aim once now and once when they settle.
     go();
@@ -784,12 +832,17 @@ export class GraphView {
   fitNodes(ids: Iterable<string>, opts: { center?: string; maxRatio?: number } = {}): void {
     const list = [...ids];
     const go = () => {
-      let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+      let minX = Infinity,
+        maxX = -Infinity,
+        minY = Infinity,
+        maxY = -Infinity;
       for (const id of list) {
         const d = this.sigma.getNodeDisplayData(id);
         if (!d) continue;
-        minX = Math.min(minX, d.x); maxX = Math.max(maxX, d.x);
-        minY = Math.min(minY, d.y); maxY = Math.max(maxY, d.y);
+        minX = Math.min(minX, d.x);
+        maxX = Math.max(maxX, d.x);
+        minY = Math.min(minY, d.y);
+        maxY = Math.max(maxY, d.y);
       }
       if (!Number.isFinite(minX)) return;
       const c = opts.center ? this.sigma.getNodeDisplayData(opts.center) : null;
@@ -831,7 +884,14 @@ export class GraphView {
     const q = this.sigma.framedGraphToViewport(a);
     // How much wider than the usable stage the pair is, at the current zoom.
     const need = Math.max(Math.abs(p.x - q.x) / (width - 2 * m), Math.abs(p.y - q.y) / (height - 2 * m), 1);
-    void cam.animate({ x: (d.x + a.x) / 2, y: (d.y + a.y) / 2, ratio: Math.min(this.sigma.getSetting('maxCameraRatio') ?? 8, cam.ratio * need) }, { duration: 350 });
+    void cam.animate(
+      {
+        x: (d.x + a.x) / 2,
+        y: (d.y + a.y) / 2,
+        ratio: Math.min(this.sigma.getSetting('maxCameraRatio') ?? 8, cam.ratio * need),
+      },
+      { duration: 350 },
+    );
   }
 
   fit(): void {

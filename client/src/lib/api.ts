@@ -19,13 +19,16 @@ export class ApiError extends Error {
 async function request<T>(path: string, init?: RequestInit & { signal?: AbortSignal }): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) } });
+    res = await fetch(path, {
+      ...init,
+      headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
+    });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'The API server cannot be reached', (e as Error).message);
   }
   const text = await res.text();
-  let body: unknown = undefined;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
@@ -34,10 +37,18 @@ async function request<T>(path: string, init?: RequestInit & { signal?: AbortSig
   if (!res.ok) {
     const b = (body ?? {}) as { error?: unknown; reason?: unknown; message?: unknown; code?: unknown };
     const error = typeof b.error === 'string' ? b.error : `HTTP ${res.status} ${res.statusText}`;
-    const reason = typeof b.reason === 'string' ? b.reason : typeof b.message === 'string' ? b.message : body === undefined && text ? text.slice(0, 200) : undefined;
+    const reason =
+      typeof b.reason === 'string'
+        ? b.reason
+        : typeof b.message === 'string'
+          ? b.message
+          : body === undefined && text
+            ? text.slice(0, 200)
+            : undefined;
     throw new ApiError(res.status, error, reason, typeof b.code === 'string' ? b.code : undefined);
   }
-  if (body === undefined) throw new ApiError(res.status, 'The API answered with something that is not JSON', text.slice(0, 200));
+  if (body === undefined)
+    throw new ApiError(res.status, 'The API answered with something that is not JSON', text.slice(0, 200));
   return body as T;
 }
 
@@ -121,11 +132,13 @@ export interface QuestionSet {
 
 export const api = {
   health: () => request<Record<string, unknown>>('/api/health'),
-  search: (q: string, limit = 10, signal?: AbortSignal) => request<SearchHit[]>(`/api/search${qs({ q, limit })}`, { signal }),
+  search: (q: string, limit = 10, signal?: AbortSignal) =>
+    request<SearchHit[]>(`/api/search${qs({ q, limit })}`, { signal }),
   node: (id: string) => request<NodeDetails>(`/api/nodes/${encodeURIComponent(id)}`),
   neighbors: (id: string, depth = 1, types?: string[]) =>
     request<GraphResponse>(`/api/nodes/${encodeURIComponent(id)}/neighbors${qs({ depth, types: types?.join(',') })}`),
-  graph: (limit = 150, labels?: string[]) => request<GraphResponse>(`/api/graph${qs({ limit, labels: labels?.join(',') })}`),
+  graph: (limit = 150, labels?: string[]) =>
+    request<GraphResponse>(`/api/graph${qs({ limit, labels: labels?.join(',') })}`),
   schema: () => request<Schema>('/api/schema'),
   cypher: (query: string, params: Record<string, unknown> = {}) =>
     request<CypherResult>('/api/cypher', { method: 'POST', body: JSON.stringify({ query, params }) }),
@@ -134,10 +147,15 @@ export const api = {
   resistance: (target: string) => request<ResistanceResult>(`/api/resistance${qs({ target })}`),
   questions: async (): Promise<QuestionSet> => {
     const r = await request<Question[] | Partial<QuestionSet>>('/api/questions');
-    return Array.isArray(r) ? { questions: r, problems: [] } : { questions: r.questions ?? [], problems: r.problems ?? [] };
+    return Array.isArray(r)
+      ? { questions: r, problems: [] }
+      : { questions: r.questions ?? [], problems: r.problems ?? [] };
   },
   runQuestion: (name: string, params: Record<string, unknown>) =>
-    request<CypherResult>(`/api/questions/${encodeURIComponent(name)}/run`, { method: 'POST', body: JSON.stringify({ params }) }),
+    request<CypherResult>(`/api/questions/${encodeURIComponent(name)}/run`, {
+      method: 'POST',
+      body: JSON.stringify({ params }),
+    }),
 };
 
 /** Normalise a subgraph-like response (tolerates missing arrays). */

@@ -32,7 +32,13 @@ export interface UrlState {
   tab: string;
 }
 
-const list = (s: string | null) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
+const list = (s: string | null) =>
+  s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 
 export function parseUrl(search: string = location.search): UrlState {
   const p = new URLSearchParams(search);
@@ -117,5 +123,9 @@ export function sameSpec(a: ViewSpec, b: ViewSpec): boolean {
   return JSON.stringify(normal(a)) === JSON.stringify(normal(b));
 }
 function normal(s: ViewSpec): unknown {
-  return Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined).sort(([x], [y]) => x.localeCompare(y)));
+  return Object.fromEntries(
+    Object.entries(s)
+      .filter(([, v]) => v !== undefined)
+      .sort(([x], [y]) => x.localeCompare(y)),
+  );
 }
