@@ -47,6 +47,7 @@ export function deriveReferences(nodes: NodeRecord[], cited: Set<number>) {
               evidence: `The review cites reference ${n} for ${String(trial.props.name)}.`,
               section: 'References',
               source: 'derived',
+              assertion: 'established',
             },
           })),
       );

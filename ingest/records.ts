@@ -4,13 +4,21 @@
  */
 import { z } from 'zod';
 import {
+  ASSERTION_REQUIRED,
+  ASSERTIONS,
+  ASSERTIONS_ALLOWED,
   BIOMARKER_KINDS,
+  CONTEXT_DISEASE_REQUIRED,
+  CONTEXT_DISEASE_UNSPECIFIED,
+  CONTEXT_MODEL_REQUIRED,
+  CONTEXT_MODELS,
   MECHANISM_KINDS,
   NCT_PATTERN,
   OUTCOME_UNITS,
   PREDICTS_DIRECTIONS,
   PREDICTS_ENDPOINTS,
   RELATIONSHIP_TYPES,
+  type Assertion,
   type NodeLabel,
   type RelationshipType,
 } from '../ontology/index.js';
@@ -98,6 +106,48 @@ export const relationshipExtras: Partial<Record<RelationshipType, z.ZodType>> = 
   APPROVED_FOR: z.object({ year: year.optional() }).loose(),
   CAUSES_ADVERSE_EVENT: z.object({ rate: z.number().min(0).max(100).optional() }).loose(),
 };
+
+/**
+ * The claim-kind rules (issue 11), checked on every relationship on top of its type's
+ * extras: `assertion` from the closed list (required on claim types, fixed on some),
+ * `contextDisease` where the type needs it, `contextModel` for preclinical claims.
+ * Whether `contextDisease` names a Disease node is checked in validate.ts.
+ */
+export function claimRules(type: RelationshipType): z.ZodType {
+  const allowed = ASSERTIONS_ALLOWED[type] ?? ASSERTIONS;
+  const oneOf = `one of ${allowed.join(', ')}`;
+  const assertion = z.enum(allowed as readonly [Assertion, ...Assertion[]], {
+    error: (issue) =>
+      issue.input === undefined
+        ? `required on ${type}: say what kind of claim this is (${oneOf}; see ASSERTION_MEANINGS in ontology/index.ts)`
+        : `"${String(issue.input)}" is not an assertion allowed on ${type} (${oneOf})`,
+  });
+  const disease = z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `required on ${type}: the Disease id the claim was shown in (e.g. disease:hcc), or "${CONTEXT_DISEASE_UNSPECIFIED}" when the source does not say`
+          : 'must be a Disease id',
+    })
+    .trim()
+    .min(1, 'must not be empty');
+  return z
+    .object({
+      assertion: ASSERTION_REQUIRED.includes(type) ? assertion : assertion.optional(),
+      contextDisease: CONTEXT_DISEASE_REQUIRED.includes(type) ? disease : disease.optional(),
+      contextModel: z.enum(CONTEXT_MODELS, { error: `must be one of ${CONTEXT_MODELS.join(', ')}` }).optional(),
+    })
+    .loose()
+    .superRefine((rel, ctx) => {
+      if (rel.assertion && CONTEXT_MODEL_REQUIRED.includes(rel.assertion) && rel.contextModel === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contextModel'],
+          message: `required when assertion is ${rel.assertion}: in-vitro or animal`,
+        });
+      }
+    });
+}
 
 export type NodeInput = z.infer<typeof nodeBase>;
 export type RelationshipInput = z.infer<typeof relationshipBase>;

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import {
+  CONTEXT_DISEASE_UNSPECIFIED,
   ID_PATTERN,
   RELATIONSHIP_ENDPOINTS,
   labelOfId,
@@ -15,7 +16,7 @@ import type { Dataset, NodeRecord, PropertyValue, RelationshipRecord } from './d
 import { deriveReferences } from './derive.js';
 import type { Problem } from './errors.js';
 import type { Location, RawRecord } from './read.js';
-import { nodeBase, nodeExtras, relationshipBase, relationshipExtras } from './records.js';
+import { claimRules, nodeBase, nodeExtras, relationshipBase, relationshipExtras } from './records.js';
 
 /** How names compare for duplicate detection: case, width and spacing don't matter. */
 export function nameKey(name: string): string {
@@ -147,6 +148,26 @@ export function validateRecords(records: RawRecord[]): { dataset: Omit<Dataset, 
         problems.push(...zodProblems(loc, checked.error));
         continue;
       }
+    }
+    const claim = claimRules(type).safeParse(rel);
+    if (!claim.success) {
+      problems.push(...zodProblems(loc, claim.error));
+      continue;
+    }
+    const disease = rel.contextDisease;
+    if (
+      typeof disease === 'string' &&
+      disease !== CONTEXT_DISEASE_UNSPECIFIED &&
+      byId.get(disease)?.label !== 'Disease'
+    ) {
+      problems.push(
+        at(
+          loc,
+          'contextDisease',
+          `"${disease}" is not a Disease in the data (or write "${CONTEXT_DISEASE_UNSPECIFIED}")`,
+        ),
+      );
+      continue;
     }
     const endpointProblem = (end: 'from' | 'to'): boolean => {
       const id = rel[end];

@@ -85,6 +85,8 @@ export const RELATIONSHIP_TYPES = [
   'CAUSES_ADVERSE_EVENT',
   'INDICATED_FOR',
   'REPORTED_IN',
+  // Extension (issue 11): a drug studied in a disease without an approved indication there.
+  'TESTED_IN',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -134,6 +136,7 @@ export const RELATIONSHIP_ENDPOINTS: Record<
   CAUSES_ADVERSE_EVENT: { from: ['Drug', 'Regimen'], to: ['AdverseEvent'] },
   INDICATED_FOR: { from: ['Drug'], to: ['Disease'] },
   REPORTED_IN: { from: ['Trial'], to: ['Reference'] },
+  TESTED_IN: { from: ['Drug'], to: ['Disease'] },
 };
 
 /** Where a node or relationship came from. */
@@ -228,3 +231,84 @@ export const LABEL_COLORS: Record<NodeLabel, string> = {
   Guideline: '#117733',
   Reference: '#BBBBBB',
 };
+
+/*
+ * Claim kinds (extension, issue 11). Every relationship says what kind of claim it is
+ * (`assertion`) and, where it matters, where the claim was shown (`contextDisease`,
+ * `contextModel`). Readers can then tell a mechanism shown in patients from one seen in
+ * a cell line, and an approved indication from a drug merely tested in a disease.
+ */
+
+/** The closed list of `assertion` values, from strongest to weakest support. */
+export const ASSERTIONS = [
+  'established',
+  'approved',
+  'recommended',
+  'measured',
+  'causal',
+  'tested-in',
+  'observed-in-treated',
+  'association',
+  'preclinical',
+  'hypothesis',
+] as const;
+export type Assertion = (typeof ASSERTIONS)[number];
+
+/** What each assertion claims; the README and the client legend show these. */
+export const ASSERTION_MEANINGS: Record<Assertion, string> = {
+  established: 'textbook biology or classification stated as settled (class membership, target, binding, expression)',
+  approved: 'a regulatory approval or approved indication',
+  recommended: 'a guideline recommendation',
+  measured: 'a number measured in a named trial or cohort',
+  causal: 'a cause-and-effect relation the review reports as shown (mechanism or intervention)',
+  'tested-in': 'studied in a trial or disease; says nothing about approval or benefit',
+  'observed-in-treated': 'seen in patients treated with the drug (e.g. at progression), not shown to cause the effect',
+  association: 'a correlation in patients or samples, direction of cause not shown',
+  preclinical: 'shown only in cell lines or animal models (contextModel says which)',
+  hypothesis: 'proposed or speculated by the review or its sources, not shown',
+};
+
+/** Assertions drawn weaker in the viewer (dashed or lighter edges). */
+export const WEAK_ASSERTIONS: readonly Assertion[] = [
+  'association',
+  'preclinical',
+  'hypothesis',
+  'observed-in-treated',
+];
+
+/** Where a claim was shown: `contextModel`, a closed list (trial phase lives on the Trial node). */
+export const CONTEXT_MODELS = ['in-vitro', 'animal', 'human-tissue', 'human-cohort', 'clinical-trial'] as const;
+export type ContextModel = (typeof CONTEXT_MODELS)[number];
+
+/** `contextDisease` is a Disease node id, or this word when the source does not say. */
+export const CONTEXT_DISEASE_UNSPECIFIED = 'unspecified';
+
+/** Relationship types that must carry `assertion` (our data fills it on every type). */
+export const ASSERTION_REQUIRED: readonly RelationshipType[] = [
+  'PROMOTES',
+  'SUPPRESSES',
+  'PARTICIPATES_IN',
+  'CONFERS_RESISTANCE_TO',
+  'OVERCOMES',
+  'PREDICTS',
+  'RISK_FACTOR_FOR',
+  'INDICATED_FOR',
+  'TESTED_IN',
+  'APPROVED_FOR',
+  'CAUSES_ADVERSE_EVENT',
+  'OUTCOME_OF',
+];
+
+/** Relationship types that must say the disease the claim was shown in (`contextDisease`). */
+export const CONTEXT_DISEASE_REQUIRED: readonly RelationshipType[] = ['PREDICTS', 'CONFERS_RESISTANCE_TO', 'OVERCOMES'];
+
+/** Types whose meaning fixes the assertion: an INDICATED_FOR edge is an approval, nothing less. */
+export const ASSERTIONS_ALLOWED: Partial<Record<RelationshipType, readonly Assertion[]>> = {
+  INDICATED_FOR: ['approved'],
+  APPROVED_FOR: ['approved'],
+  TESTED_IN: ['tested-in'],
+  RECOMMENDS: ['recommended'],
+};
+
+/** Assertions that must say in which model they were shown (`contextModel`). */
+export const CONTEXT_MODEL_REQUIRED: readonly Assertion[] = ['preclinical'];
