@@ -113,12 +113,14 @@ export const RELATIONSHIP_ENDPOINTS: Record<
   MEMBER_OF: { from: ['Target'], to: ['Target'] },
   EXPRESSED_ON: { from: ['Target'], to: ['CellType'] },
   PARTICIPATES_IN: { from: ['Target', 'CellType', 'Biomarker'], to: ['Mechanism'] },
+  // Extension (issue 11): DrugClass and Regimen, for class-level and combination effects
+  // (ICIs after sorafenib, preclinical anti-angiogenic + ICI and PD-(L)1 + CTLA-4 synergy).
   PROMOTES: {
-    from: ['Target', 'Mechanism', 'CellType', 'Drug', 'Therapy', 'RiskFactor'],
+    from: ['Target', 'Mechanism', 'CellType', 'Drug', 'Therapy', 'RiskFactor', 'DrugClass', 'Regimen'],
     to: ['Mechanism', 'CellType', 'Target', 'Disease'],
   },
   SUPPRESSES: {
-    from: ['Target', 'Mechanism', 'CellType', 'Drug', 'Therapy', 'RiskFactor'],
+    from: ['Target', 'Mechanism', 'CellType', 'Drug', 'Therapy', 'RiskFactor', 'DrugClass', 'Regimen'],
     to: ['Mechanism', 'CellType', 'Target', 'Disease'],
   },
   // Extension: DrugClass, for cohorts that report a class without naming drugs (Table I).
@@ -130,10 +132,12 @@ export const RELATIONSHIP_ENDPOINTS: Record<
   PREDICTS: { from: ['Biomarker'], to: ['Drug', 'DrugClass', 'Therapy', 'Mechanism'] },
   CONFERS_RESISTANCE_TO: { from: ['Mechanism', 'Target'], to: ['Drug', 'DrugClass'] },
   OVERCOMES: { from: ['Drug', 'Regimen'], to: ['Mechanism'] },
-  RISK_FACTOR_FOR: { from: ['RiskFactor'], to: ['Disease'] },
+  // Extension (issue 11): a Disease can drive another (NASH-driven HCC).
+  RISK_FACTOR_FOR: { from: ['RiskFactor', 'Disease'], to: ['Disease'] },
   APPROVED_FOR: { from: ['Drug', 'Regimen'], to: ['Disease'] },
   RECOMMENDS: { from: ['Guideline'], to: ['Drug', 'Regimen'] },
-  CAUSES_ADVERSE_EVENT: { from: ['Drug', 'Regimen'], to: ['AdverseEvent'] },
+  // Extension (issue 11): pooled class-level statements and procedures (radiotherapy → RILD).
+  CAUSES_ADVERSE_EVENT: { from: ['Drug', 'Regimen', 'DrugClass', 'Therapy'], to: ['AdverseEvent'] },
   INDICATED_FOR: { from: ['Drug'], to: ['Disease'] },
   REPORTED_IN: { from: ['Trial'], to: ['Reference'] },
   TESTED_IN: { from: ['Drug'], to: ['Disease'] },
