@@ -12,24 +12,37 @@ export function referenceId(n: number): string {
   return `ref:${n}`;
 }
 
-/** `cited`: every reference number used by a node or relationship of the dataset. */
+/**
+ * `cited`: every reference number used by a node or relationship of the dataset. A
+ * curated Reference node for a number (data/90-references.yaml: citation, pmid, doi)
+ * keeps its fields and gains the derived ones it lacks; other numbers get bare nodes.
+ */
 export function deriveReferences(nodes: NodeRecord[], cited: Set<number>) {
+  const curated = new Map(nodes.filter((n) => n.label === 'Reference').map((n) => [n.id, n]));
   const referenceNodes: NodeRecord[] = [...cited]
     .sort((a, b) => a - b)
-    .map((n) => ({
-      id: referenceId(n),
-      label: 'Reference',
-      resistance: false,
-      props: {
+    .map(
+      (n): NodeRecord => ({
         id: referenceId(n),
-        name: `Ref. ${n}`,
-        synonyms: [],
-        description: `Reference ${n} cited by the review (${REVIEW_CITATION})`,
-        refs: [n],
-        source: 'review',
-        number: n,
-      },
-    }));
+        label: 'Reference',
+        resistance: false,
+        props: {
+          id: referenceId(n),
+          name: `Ref. ${n}`,
+          synonyms: [],
+          description: `Reference ${n} cited by the review (${REVIEW_CITATION})`,
+          refs: [n],
+          source: 'review',
+          number: n,
+        },
+      }),
+    )
+    .map((derived) => {
+      const own = curated.get(derived.id);
+      if (!own) return derived;
+      own.props = { ...derived.props, ...own.props };
+      return own;
+    });
 
   const relationships = (byId: Map<string, NodeRecord>): RelationshipRecord[] =>
     nodes

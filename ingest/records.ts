@@ -78,7 +78,29 @@ export const nodeExtras: Partial<Record<NodeLabel, z.ZodType>> = {
   Biomarker: z
     .object({ kind: z.enum(BIOMARKER_KINDS, { error: `must be one of ${BIOMARKER_KINDS.join(', ')}` }) })
     .loose(),
-  Reference: z.object({ number: z.number().int().positive() }).loose(),
+  // Curated references (data/90-references.yaml): an identifier only with the address of
+  // the stored record it was checked against, and the number must match the id.
+  Reference: z
+    .object({
+      id: z.string(),
+      number: z.number().int().positive(),
+      citation: text.optional(),
+      pmid: z
+        .string()
+        .regex(/^\d{1,9}$/, 'must be the PubMed id as digits, in quotes')
+        .optional(),
+      doi: z
+        .string()
+        .regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI such as 10.1056/NEJMoa1915745')
+        .optional(),
+      checkedAt: z.array(z.string().url('must be the address of the record that was checked')).min(1).optional(),
+    })
+    .loose()
+    .refine((r) => r.id === `ref:${r.number}`, { message: 'must equal the number in the id', path: ['number'] })
+    .refine((r) => (r.pmid === undefined && r.doi === undefined) || r.checkedAt !== undefined, {
+      message: 'required with pmid or doi: where the identifier was checked (never record one unchecked)',
+      path: ['checkedAt'],
+    }),
 };
 
 export const relationshipBase = z

@@ -32,7 +32,7 @@ describe('npm run validate', () => {
     const ok = spawnSync('npx', ['tsx', 'ingest/cli.ts', '--validate-only'], { cwd: root, encoding: 'utf8' });
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toMatch(/^6 files valid: \d+ nodes, \d+ relationships\./m);
+    expect(ok.stdout).toMatch(/^\d+ files valid: \d+ nodes, \d+ relationships\./m);
     const bad = spawnSync('npx', ['tsx', 'ingest/cli.ts', '--validate-only', '--data', 'tests/fixtures/broken'], {
       cwd: root,
       encoding: 'utf8',
