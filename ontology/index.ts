@@ -128,7 +128,8 @@ export const RELATIONSHIP_ENDPOINTS: Record<
   STUDIES: { from: ['Trial'], to: ['Disease'] },
   REPORTS: { from: ['Trial'], to: ['Outcome'] },
   OUTCOME_OF: { from: ['Outcome'], to: ['Drug', 'DrugClass', 'Regimen', 'Therapy'] },
-  INCLUDES: { from: ['Regimen'], to: ['Drug', 'Therapy'] },
+  // Extension (issue 11): DrugClass, for pooled groups that name only classes (Table I, ref 85).
+  INCLUDES: { from: ['Regimen'], to: ['Drug', 'Therapy', 'DrugClass'] },
   PREDICTS: { from: ['Biomarker'], to: ['Drug', 'DrugClass', 'Therapy', 'Mechanism'] },
   CONFERS_RESISTANCE_TO: { from: ['Mechanism', 'Target'], to: ['Drug', 'DrugClass'] },
   OVERCOMES: { from: ['Drug', 'Regimen'], to: ['Mechanism'] },

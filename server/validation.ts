@@ -2,7 +2,14 @@
 import { z } from 'zod';
 import { BadParameterError } from './errors.js';
 import { isNodeLabel, isRelationshipType } from './lib/ontology-guard.js';
-import { ID_PATTERN, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../ontology/index.js';
+import {
+  ASSERTIONS,
+  ID_PATTERN,
+  RELATIONSHIP_TYPES,
+  type Assertion,
+  type NodeLabel,
+  type RelationshipType,
+} from '../ontology/index.js';
 
 /** Parses or throws a 400 that names the first bad parameter and says why. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -67,3 +74,25 @@ export const cypherBody = z.object({
   query: z.string({ error: 'is required (a Cypher string)' }).trim().min(1, { error: 'is empty' }).max(100_000),
   params: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional().default({}),
 });
+
+/** `assertion=causal,association`: claim kinds to keep (ontology ASSERTIONS). */
+export const assertionsParam = z.preprocess(
+  commaList,
+  z
+    .array(
+      z.string().refine((a) => (ASSERTIONS as readonly string[]).includes(a), {
+        error: (i) => `unknown assertion "${String(i.input)}" (one of ${ASSERTIONS.join(', ')})`,
+      }),
+    )
+    .optional(),
+) as unknown as z.ZodType<Assertion[] | undefined>;
+
+/** `disease=disease:hcc`: keep claims shown in that disease (plus edges without disease context). */
+export const diseaseParam = z
+  .string()
+  .trim()
+  .regex(/^disease:[a-z0-9]+(?:[-.][a-z0-9]+)*$/, { error: 'is not a Disease id like "disease:hcc"' })
+  .optional();
+
+/** The claim filter's query parameters, shared by the exploring endpoints. */
+export const claimFilterQuery = { assertion: assertionsParam, disease: diseaseParam };

@@ -4,5 +4,5 @@
 // expect: {"minRows": 6, "column": "biomarker", "includes": ["Tumour-infiltrating lymphocytes (TILs)", "Male sex", "Low MDSC count", "BRCA2 mutation"]}
 MATCH (b:Biomarker)-[p:PREDICTS {endpoint: $endpoint, direction: $direction}]->(x)
 WHERE x:Drug OR x:DrugClass
-RETURN b.name AS biomarker, b.kind AS kind, x.name AS predictsFor, p.context AS context, p.evidence AS evidence, p.refs AS refs
+RETURN b.name AS biomarker, b.kind AS kind, x.name AS predictsFor, p.contextDisease AS shownIn, p.assertion AS assertion, p.evidence AS evidence, p.refs AS refs
 ORDER BY biomarker

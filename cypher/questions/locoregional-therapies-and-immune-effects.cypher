@@ -1,7 +1,7 @@
 // title: Which locoregional therapies does the review discuss, and what immune effects are linked to them?
 // description: Therapy nodes flagged locoregional, with any PROMOTES edges into immune mechanisms or cells and the ICI regimens that include them.
 // params: {"locoregional": true}
-// expect: {"minRows": 10, "column": "therapy", "includes": ["TACE", "SIRT", "SBRT", "Radiofrequency ablation", "Microwave ablation", "TARE"]}
+// expect: {"minRows": 10, "column": "therapy", "includes": ["TACE", "SIRT", "SBRT", "Radiofrequency ablation", "Microwave ablation", "Percutaneous ablation"], "excludes": ["TARE"]}
 MATCH (t:Therapy)
 WHERE t.locoregional = $locoregional
 OPTIONAL MATCH (t)-[:PROMOTES]->(x)

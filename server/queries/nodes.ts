@@ -4,6 +4,7 @@ import type { GraphNode, RelationshipType, Subgraph } from '../../ontology/index
 import { GraphCollector, nodeId, relationshipProps, toGraphNode, typeLabel } from '../db/convert.js';
 import type { GraphDb } from '../db/graph-db.js';
 import { NotFoundError } from '../errors.js';
+import { type ClaimFilter, claimPredicate } from './subgraph.js';
 import { relTypePattern } from '../lib/ontology-guard.js';
 
 export interface NodeRelationship {
@@ -58,6 +59,8 @@ export interface NeighborOptions {
   depth: number;
   types?: RelationshipType[];
   limit: number;
+  /** Keep only edges of these claim kinds / this disease context (see claimPredicate). */
+  claims?: ClaimFilter;
 }
 
 /**
@@ -71,6 +74,7 @@ export async function neighbors(
   options: NeighborOptions,
 ): Promise<Subgraph & { truncated: boolean }> {
   const rel = relTypePattern(options.types);
+  const claim = claimPredicate(options.claims);
   return db.read(async (tx) => {
     const start = (await tx.run('MATCH (n:Entity {id: $id}) RETURN n', { id })).records[0]?.get('n') as
       | Node
@@ -81,10 +85,10 @@ export async function neighbors(
     let truncated = false;
     for (let hop = 0; hop < options.depth && frontier.length > 0 && !truncated; hop++) {
       const res = await tx.run(
-        `MATCH (a:Entity)-[${rel}]-(b:Entity) WHERE a.id IN $frontier
+        `MATCH (a:Entity)-[${rel}]-(b:Entity) WHERE a.id IN $frontier AND ${claim.where}
          WITH DISTINCT b ORDER BY COUNT { (b)--() } DESC, b.id
          RETURN b`,
-        { frontier },
+        { frontier, ...claim.params },
       );
       const next: string[] = [];
       for (const r of res.records) {
@@ -101,9 +105,10 @@ export async function neighbors(
       frontier = next;
     }
     const ids = [...kept.keys()];
-    const edges = await tx.run(`MATCH (a:Entity)-[${rel}]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r`, {
-      ids,
-    });
+    const edges = await tx.run(
+      `MATCH (a:Entity)-[${rel}]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND ${claim.where} RETURN r`,
+      { ids, ...claim.params },
+    );
     const collector = new GraphCollector();
     for (const n of kept.values()) collector.add(n);
     for (const r of edges.records) collector.add(r.get('r'));

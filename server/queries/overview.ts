@@ -3,6 +3,7 @@ import neo4j, { type Node } from 'neo4j-driver';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type Subgraph } from '../../ontology/index.js';
 import { GraphCollector, nodeId } from '../db/convert.js';
 import type { GraphDb } from '../db/graph-db.js';
+import { type ClaimFilter, claimPredicate } from './subgraph.js';
 
 export interface Overview extends Subgraph {
   total: { nodes: number; edges: number };
@@ -13,7 +14,13 @@ export interface Overview extends Subgraph {
  * The most connected nodes first, up to `limit`, with every edge among them. `total`
  * counts what matches the label filter, so the client can say "showing 300 of 1,240".
  */
-export async function overview(db: GraphDb, labels: NodeLabel[] | undefined, limit: number): Promise<Overview> {
+export async function overview(
+  db: GraphDb,
+  labels: NodeLabel[] | undefined,
+  limit: number,
+  claims?: ClaimFilter,
+): Promise<Overview> {
+  const claim = claimPredicate(claims);
   return db.read(async (tx) => {
     const filter = labels?.length ? 'WHERE any(l IN labels(n) WHERE l IN $labels)' : '';
     const params = { labels: labels ?? [], limit: neo4j.int(limit) };
@@ -40,9 +47,11 @@ export async function overview(db: GraphDb, labels: NodeLabel[] | undefined, lim
       degree.set(nodeId(n), Number(r.get('degree')));
     }
     const ids = [...degree.keys()];
-    const edges = await tx.run('MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r', {
-      ids,
-    });
+    // The claim filter thins the edges drawn among the chosen nodes; degree stays the node's own.
+    const edges = await tx.run(
+      `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND ${claim.where} RETURN r`,
+      { ids, ...claim.params },
+    );
     for (const r of edges.records) collector.add(r.get('r'));
     const sub = collector.subgraph();
     const total = {

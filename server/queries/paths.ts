@@ -5,6 +5,7 @@ import { GraphCollector, nodeId, toGraphEdge, toGraphNode } from '../db/convert.
 import type { GraphDb } from '../db/graph-db.js';
 import { BadParameterError, NotFoundError } from '../errors.js';
 import { relTypePattern } from '../lib/ontology-guard.js';
+import { type ClaimFilter, claimPredicate } from './subgraph.js';
 
 export interface PathResult {
   nodes: GraphNode[];
@@ -17,6 +18,8 @@ export interface PathsOptions {
   maxDepth: number;
   types?: RelationshipType[];
   limit: number;
+  /** Every step of a path must pass the claim filter (see claimPredicate). */
+  claims?: ClaimFilter;
 }
 
 /** A path as nodes in walking order, edges in their stored direction, and a readable chain. */
@@ -46,6 +49,7 @@ export async function shortestPaths(
 ): Promise<{ paths: PathResult[]; graph: Subgraph }> {
   if (from === to) throw new BadParameterError('to', 'must differ from "from"');
   const rel = relTypePattern(options.types, '');
+  const claim = claimPredicate(options.claims, 'step');
   return db.read(async (tx) => {
     const ends = await tx.run('MATCH (n:Entity) WHERE n.id IN [$from, $to] RETURN n', { from, to });
     const found = new Set(ends.records.map((r) => nodeId(r.get('n') as Node)));
@@ -54,8 +58,9 @@ export async function shortestPaths(
     const res = await tx.run(
       `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
        MATCH p = allShortestPaths((a)-[${rel}*..${Math.trunc(options.maxDepth)}]-(b))
+       WHERE all(step IN relationships(p) WHERE ${claim.where})
        RETURN p LIMIT $limit`,
-      { from, to, limit: neo4j.int(options.limit) },
+      { from, to, limit: neo4j.int(options.limit), ...claim.params },
     );
     const collector = new GraphCollector();
     const paths = res.records.map((r) => {

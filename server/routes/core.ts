@@ -6,7 +6,7 @@ import { health } from '../queries/health.js';
 import { getNode, neighbors } from '../queries/nodes.js';
 import { overview, schemaCounts } from '../queries/overview.js';
 import { search } from '../queries/search.js';
-import { intParam, labelsParam, nodeIdParam, parseInput, relTypesParam } from '../validation.js';
+import { claimFilterQuery, intParam, labelsParam, nodeIdParam, parseInput, relTypesParam } from '../validation.js';
 
 const searchQuery = z.object({
   q: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(200, { error: 'is too long' }),
@@ -16,8 +16,9 @@ const neighborsQuery = z.object({
   depth: intParam(1, 3, 1),
   types: relTypesParam,
   limit: intParam(1, 2000, 200),
+  ...claimFilterQuery,
 });
-const graphQuery = z.object({ labels: labelsParam, limit: intParam(1, 5000, 500) });
+const graphQuery = z.object({ labels: labelsParam, limit: intParam(1, 5000, 500), ...claimFilterQuery });
 
 export function coreRoutes(ctx: AppContext): Router {
   const r = Router();
@@ -39,13 +40,13 @@ export function coreRoutes(ctx: AppContext): Router {
 
   r.get('/nodes/:id/neighbors', async (req, res) => {
     const id = parseInput(nodeIdParam, req.params.id);
-    const opts = parseInput(neighborsQuery, req.query);
-    res.json(await neighbors(ctx.db, id, opts));
+    const { assertion, disease, ...opts } = parseInput(neighborsQuery, req.query);
+    res.json(await neighbors(ctx.db, id, { ...opts, claims: { assertions: assertion, disease } }));
   });
 
   r.get('/graph', async (req, res) => {
-    const { labels, limit } = parseInput(graphQuery, req.query);
-    res.json(await overview(ctx.db, labels, limit));
+    const { labels, limit, assertion, disease } = parseInput(graphQuery, req.query);
+    res.json(await overview(ctx.db, labels, limit, { assertions: assertion, disease }));
   });
 
   r.get('/schema', async (_req, res) => {
