@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const config: Neo4jConfig = {
     uri: `bolt://127.0.0.1:${db.port}`,
     user: 'neo4j',
-    password: '',
+    password: started.password,
     database: 'neo4j',
     managed: false,
     boltPort: db.port,

@@ -20,8 +20,8 @@ async function main(command: string | undefined): Promise<number> {
       return 0;
     }
     case 'stop': {
-      const stopped = await stop(db);
-      console.log(stopped ? 'Neo4j stopped.' : 'Neo4j was not running (no live pid file).');
+      const stopped = await stop(db, { log: console.log });
+      console.log(stopped ? 'Neo4j stopped.' : `Neo4j was not running (no live PID file in ${db.home}).`);
       return 0;
     }
     case 'status': {

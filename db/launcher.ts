@@ -3,23 +3,22 @@
  * The JVM is run directly from Maven's resolved classpath: `mvn exec` would add
  * seconds to every start.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureLocalPassword, passwordFile } from './local-auth.js';
+import { ensureBuilt, LauncherError } from './maven.js';
+import { findHolder, pidFileState, type Holder } from './process-check.js';
 
 const DB_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = path.resolve(DB_DIR, '..');
-const POM = path.join(DB_DIR, 'pom.xml');
-const JAVA_SOURCE = path.join(DB_DIR, 'src/main/java/atlas/db/AtlasNeo4j.java');
 const CLASSES = path.join(DB_DIR, 'target/classes');
-const MAIN_CLASS_FILE = path.join(CLASSES, 'atlas/db/AtlasNeo4j.class');
 const CLASSPATH_FILE = path.join(DB_DIR, 'target/classpath.txt');
+export const MAIN_CLASS = 'atlas.db.AtlasNeo4j';
 
-export class LauncherError extends Error {
-  override name = 'LauncherError';
-}
+export { ensureBuilt, LauncherError };
 
 export interface LocalDb {
   home: string;
@@ -33,37 +32,45 @@ export function localDb(env: NodeJS.ProcessEnv = process.env): LocalDb {
   };
 }
 
-const pidFile = (db: LocalDb) => path.join(db.home, 'atlas-neo4j.pid');
-const logFile = (db: LocalDb) => path.join(db.home, 'atlas-neo4j.log');
+export const pidFile = (db: LocalDb) => path.join(db.home, 'atlas-neo4j.pid');
+export const logFile = (db: LocalDb) => path.join(db.home, 'atlas-neo4j.log');
 
-function commandExists(cmd: string, args: string[]): boolean {
-  return spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+/** Default JVM heap of the local Neo4j (NEO4J_HEAP overrides). */
+export const DEFAULT_HEAP = '1536m';
+
+/** Heap size as "768m", "1536m" or "2g" → MiB. */
+export function heapMiB(heap: string): number {
+  const m = /^(\d+)([mg])$/i.exec(heap.trim());
+  if (!m) throw new LauncherError(`heap size must look like 768m or 2g, got "${heap}"`);
+  const mib = Number(m[1]) * (m[2]!.toLowerCase() === 'g' ? 1024 : 1);
+  if (mib < 512) throw new LauncherError(`heap size ${heap} is below the 512m Neo4j needs`);
+  return mib;
 }
 
-function mtime(file: string): number {
-  return fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
+/**
+ * Memory bounds derived from the heap, so that a query Neo4j accounts for fails with a
+ * memory-limit error long before the heap is at risk: all transactions together get
+ * 40% of the heap, one transaction 20%; above 55% live heap after a collection the
+ * heap guard (HeapGuard.java) stops the worker running a query Neo4j does not account for.
+ */
+export function memorySettings(heap: string): { settings: Record<string, string>; heapGuard: number } {
+  const mib = heapMiB(heap);
+  return {
+    settings: {
+      'dbms.memory.transaction.total.max': `${Math.floor(mib * 0.4)}m`,
+      'db.memory.transaction.max': `${Math.floor(mib * 0.2)}m`,
+    },
+    heapGuard: 0.55,
+  };
 }
 
-/** Compiles the launcher and resolves Neo4j's jars through Maven when out of date. */
-export function ensureBuilt(log: (msg: string) => void = () => {}): void {
-  if (!commandExists('java', ['-version'])) {
-    throw new LauncherError(
-      'Java 17+ is required to run the local Neo4j: install a JDK (e.g. apt-get install openjdk-17-jdk), or set NEO4J_URI to use your own Neo4j.',
-    );
-  }
-  const built = Math.min(mtime(MAIN_CLASS_FILE), mtime(CLASSPATH_FILE));
-  if (built > 0 && built >= Math.max(mtime(POM), mtime(JAVA_SOURCE))) return;
-  if (!commandExists('mvn', ['-v'])) {
-    throw new LauncherError(
-      'Maven is required to fetch Neo4j the first time: install it (e.g. apt-get install maven), or set NEO4J_URI to use your own Neo4j.',
-    );
-  }
-  log('Resolving Neo4j through Maven (first run only; cached in ~/.m2 afterwards)…');
-  const result = spawnSync('mvn', ['-q', '-B', '-f', POM, 'compile'], { encoding: 'utf8' });
-  if (result.status !== 0) {
-    throw new LauncherError(`Maven build of db/ failed:\n${result.stdout}\n${result.stderr}`);
-  }
-}
+/** Everything else the launcher sets on top of AtlasNeo4j's defaults. */
+export const BOUNDED_SETTINGS: Record<string, string> = {
+  // The API holds at most ~20 connections; 400 idle worker threads would only cost memory.
+  'server.bolt.thread_pool_max_size': '64',
+  // A transaction waiting for a lock (only ingest writes) gives up instead of hanging.
+  'db.lock.acquisition.timeout': '30s',
+};
 
 export function isPortOpen(port: number, host = '127.0.0.1', timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
@@ -78,21 +85,12 @@ export function isPortOpen(port: number, host = '127.0.0.1', timeoutMs = 1000): 
   });
 }
 
-function readPid(db: LocalDb): number | undefined {
-  try {
-    const pid = Number(fs.readFileSync(pidFile(db), 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -104,15 +102,15 @@ export interface DbStatus {
 }
 
 export async function status(db: LocalDb = localDb()): Promise<DbStatus> {
-  const pid = readPid(db);
-  const alive = pid !== undefined && isAlive(pid);
+  const holder = findHolder(db.home, pidFile(db), MAIN_CLASS);
   const open = await isPortOpen(db.port);
-  return { running: open, pid: alive ? pid : undefined, port: db.port, home: db.home };
+  return { running: open, pid: holder?.pid, port: db.port, home: db.home };
 }
 
 export interface StartOptions {
   /** Keep running after this Node process exits (db:start); otherwise it's our child. */
   detached?: boolean;
+  /** JVM heap, e.g. "768m"; memory pools are derived from it. Default NEO4J_HEAP or 1536m. */
   heap?: string;
   timeoutMs?: number;
   log?: (msg: string) => void;
@@ -124,70 +122,150 @@ export interface Started {
   child?: ChildProcess;
   pid?: number;
   millis: number;
+  /** Password of user neo4j on this database (from the data directory's password file). */
+  password: string;
+}
+
+function describe(holder: Holder): string {
+  return `pid ${holder.pid}: ${holder.command.length > 160 ? `${holder.command.slice(0, 160)}…` : holder.command}`;
+}
+
+/** Rotates a log that grew past 5 MB; the log is appended to, never overwritten. */
+function openLog(db: LocalDb): { fd: number; offset: number } {
+  const file = logFile(db);
+  if (fs.existsSync(file) && fs.statSync(file).size > 5_000_000) fs.renameSync(file, `${file}.1`);
+  const fd = fs.openSync(file, 'a');
+  return { fd, offset: fs.fstatSync(fd).size };
+}
+
+function readFrom(file: string, offset: number): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const buf = Buffer.alloc(Math.max(0, size - offset));
+    fs.readSync(fd, buf, 0, buf.length, offset);
+    return buf.toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export async function start(db: LocalDb = localDb(), options: StartOptions = {}): Promise<Started> {
   const t0 = Date.now();
   const log = options.log ?? (() => {});
+  const heap = options.heap ?? process.env.NEO4J_HEAP ?? DEFAULT_HEAP;
+  const memory = memorySettings(heap);
+  const holder = findHolder(db.home, pidFile(db), MAIN_CLASS);
   if (await isPortOpen(db.port)) {
+    if (!holder) {
+      throw new LauncherError(
+        `port ${db.port} is in use by another program, not by the local Neo4j of ${db.home}: stop it or set NEO4J_BOLT_PORT`,
+      );
+    }
     log(`Neo4j already listening on 127.0.0.1:${db.port}; reusing it.`);
-    return { startedHere: false, pid: readPid(db), millis: Date.now() - t0 };
+    return { startedHere: false, pid: holder.pid, millis: Date.now() - t0, password: ensureLocalPassword(db.home) };
   }
-  ensureBuilt(log);
-  fs.mkdirSync(db.home, { recursive: true });
+  if (holder) {
+    throw new LauncherError(
+      `data directory ${db.home} is in use by another Neo4j (${describe(holder)}); stop it first (npm run db:stop)`,
+    );
+  }
+  const stale = pidFileState(pidFile(db), db.home, MAIN_CLASS);
+  if (stale.kind === 'stale') {
+    fs.rmSync(pidFile(db), { force: true });
+    log(`removed a stale PID file (${stale.reason})`);
+  }
+  await ensureBuilt(log);
+  const password = ensureLocalPassword(db.home);
   const classpath = `${CLASSES}${path.delimiter}${fs.readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
-  const out = fs.openSync(logFile(db), 'w');
+  const settings = { ...memory.settings, ...BOUNDED_SETTINGS };
+  const { fd, offset } = openLog(db);
+  fs.writeSync(fd, `--- ${new Date().toISOString()} starting Neo4j (heap ${heap}) on 127.0.0.1:${db.port}\n`);
   const child = spawn(
     'java',
     [
-      `-Xms256m`,
-      `-Xmx${options.heap ?? '1g'}`,
+      `-Xms${heap}`,
+      `-Xmx${heap}`,
       '-XX:+UseG1GC',
+      // Should the heap guard miss, exit loudly rather than limp on after an OOM.
+      '-XX:+ExitOnOutOfMemoryError',
+      `-Datlas.heapGuard=${memory.heapGuard}`,
       '-cp',
       classpath,
-      'atlas.db.AtlasNeo4j',
+      MAIN_CLASS,
       db.home,
       String(db.port),
+      passwordFile(db.home),
+      ...Object.entries(settings).map(([k, v]) => `${k}=${v}`),
     ],
-    { detached: options.detached ?? false, stdio: ['ignore', out, out] },
+    { detached: options.detached ?? false, stdio: ['ignore', fd, fd] },
   );
-  fs.closeSync(out);
+  fs.closeSync(fd);
   if (child.pid === undefined) throw new LauncherError('could not spawn java');
   fs.writeFileSync(pidFile(db), String(child.pid));
   if (options.detached) child.unref();
 
-  const deadline = Date.now() + (options.timeoutMs ?? 180_000);
+  const timeoutMs = options.timeoutMs ?? 180_000;
+  const deadline = Date.now() + timeoutMs;
   let exited: number | null = null;
-  child.once('exit', (code) => (exited = code ?? -1));
-  while (Date.now() < deadline) {
-    const text = fs.readFileSync(logFile(db), 'utf8');
-    if (text.includes('READY bolt://')) {
-      return { startedHere: true, child, pid: child.pid, millis: Date.now() - t0 };
+  child.once('exit', (code) => {
+    exited = code ?? -1;
+  });
+  const forgetPid = () => {
+    if (fs.existsSync(pidFile(db)) && fs.readFileSync(pidFile(db), 'utf8').trim() === String(child.pid)) {
+      fs.rmSync(pidFile(db), { force: true });
     }
-    if (exited !== null) {
+  };
+  while (Date.now() < deadline) {
+    const text = readFrom(logFile(db), offset);
+    if (text.includes(`READY bolt://127.0.0.1:${db.port}`)) {
+      return { startedHere: true, child, pid: child.pid, millis: Date.now() - t0, password };
+    }
+    const error = /^ERROR (.*)$/m.exec(text);
+    if (exited !== null || error) {
+      forgetPid();
       throw new LauncherError(
-        `Neo4j exited with code ${exited} before it was ready; see ${logFile(db)}:\n${text.slice(-2000)}`,
+        error
+          ? `Neo4j did not start: ${error[1]} (log: ${logFile(db)})`
+          : `Neo4j exited with code ${exited} before it was ready; see ${logFile(db)}:\n${text.slice(-2000)}`,
       );
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  child.kill('SIGTERM');
-  throw new LauncherError(
-    `Neo4j did not become ready within ${(options.timeoutMs ?? 180_000) / 1000}s; see ${logFile(db)}`,
-  );
+  child.kill('SIGKILL');
+  forgetPid();
+  throw new LauncherError(`Neo4j did not become ready within ${timeoutMs / 1000}s; see ${logFile(db)}`);
 }
 
-/** Sends SIGTERM (Neo4j shuts down cleanly on it) and waits for the process to go. */
-export async function stop(db: LocalDb = localDb(), timeoutMs = 60_000): Promise<boolean> {
-  const pid = readPid(db);
-  if (pid === undefined || !isAlive(pid)) {
+export interface StopOptions {
+  /** After this long a clean shutdown is given up and the JVM is killed (SIGKILL). */
+  timeoutMs?: number;
+  log?: (msg: string) => void;
+}
+
+/**
+ * Sends SIGTERM (Neo4j shuts down cleanly on it) and waits for the process to go, then
+ * SIGKILL after the deadline. Only a process whose command line is this data directory's
+ * AtlasNeo4j is ever signalled; a PID file naming anything else is removed as stale.
+ */
+export async function stop(db: LocalDb = localDb(), options: StopOptions | number = {}): Promise<boolean> {
+  const { timeoutMs = 30_000, log = () => {} } = typeof options === 'number' ? { timeoutMs: options } : options;
+  const state = pidFileState(pidFile(db), db.home, MAIN_CLASS);
+  if (state.kind === 'none') return false;
+  if (state.kind === 'stale') {
     fs.rmSync(pidFile(db), { force: true });
+    log(`removed a stale PID file (${state.reason}); nothing was signalled`);
     return false;
   }
+  const { pid } = state;
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + timeoutMs;
   while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  if (isAlive(pid)) {
+    log(`Neo4j (pid ${pid}) did not stop within ${timeoutMs / 1000}s; killing it (SIGKILL)`);
+    process.kill(pid, 'SIGKILL');
+    while (isAlive(pid)) await new Promise((r) => setTimeout(r, 100));
+  }
   fs.rmSync(pidFile(db), { force: true });
   return true;
 }

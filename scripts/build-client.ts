@@ -27,6 +27,12 @@ export function clientIsStale(): boolean {
 export async function buildClientIfStale(): Promise<boolean> {
   if (!fs.existsSync(path.join(CLIENT_DIR, 'vite.config.ts')) || !clientIsStale()) return false;
   const { build } = await import('vite');
-  await build({ configFile: path.join(CLIENT_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  await build({
+    configFile: path.join(CLIENT_DIR, 'vite.config.ts'),
+    logLevel: 'warn',
+    // Rolldown's "plugins took significant time" warning (PLUGIN_TIMINGS) only reports
+    // a loaded machine; it is not something a researcher can act on.
+    build: { rolldownOptions: { checks: { bundlerTimings: false } } },
+  });
   return true;
 }

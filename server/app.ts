@@ -10,6 +10,7 @@ import type { Neo4jConfig } from '../db/connection.js';
 import type { AppContext } from './context.js';
 import { GraphDb } from './db/graph-db.js';
 import { toHttpError } from './errors.js';
+import { tokenGate } from './lib/access.js';
 import { DEFAULT_CYPHER_OPTIONS, type CypherOptions } from './queries/cypher.js';
 import { clientRoutes } from './routes/client.js';
 import { coreRoutes } from './routes/core.js';
@@ -40,6 +41,7 @@ export function createApp(options: AppOptions): Express {
   app.set('query parser', 'simple');
 
   const api = express.Router();
+  api.use(tokenGate());
   api.use(express.json({ limit: '5mb' }));
   api.use(coreRoutes(ctx));
   api.use(cypherRoutes(ctx));

@@ -13,8 +13,10 @@ import { PROJECT_ROOT, start, stop, type LocalDb } from '../db/launcher.js';
 import { ingest } from '../ingest/ingest.js';
 import { buildClientIfStale } from '../scripts/build-client.js';
 
+export const TEST_HEAP = '768m';
+
 /** A port nothing listens on now, so that concurrent test runs each get their own Neo4j. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
@@ -39,19 +41,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const explicit = process.env.ATLAS_TEST_NEO4J_URI;
   const port = Number(process.env.ATLAS_TEST_BOLT_PORT ?? (explicit ? 0 : await freePort()));
   const db: LocalDb = { home: path.join(PROJECT_ROOT, `.data/neo4j-test-${port}`), port };
+  const [started] = await Promise.all([
+    // The same settings as npm start, scaled to a 768 MiB heap (pools derive from it).
+    explicit ? undefined : start(db, { heap: TEST_HEAP }),
+    runsBrowserTests(project) ? buildClientIfStale() : undefined,
+  ]);
   const config: Neo4jConfig = {
     uri: explicit ?? `bolt://127.0.0.1:${db.port}`,
     user: process.env.ATLAS_TEST_NEO4J_USER ?? 'neo4j',
-    password: explicit ? (process.env.ATLAS_TEST_NEO4J_PASSWORD ?? '') : '',
+    // The local test database has its own generated password (db/local-auth.ts).
+    password: explicit ? (process.env.ATLAS_TEST_NEO4J_PASSWORD ?? '') : (started?.password ?? ''),
     database: process.env.ATLAS_TEST_NEO4J_DATABASE ?? 'neo4j',
     managed: !explicit,
     boltPort: db.port,
   };
-
-  const [started] = await Promise.all([
-    explicit ? undefined : start(db, { heap: '768m' }),
-    runsBrowserTests(project) ? buildClientIfStale() : undefined,
-  ]);
   const driver = createDriver(config);
   try {
     const report = await ingest({
@@ -72,6 +75,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('neo4jUser', config.user);
   project.provide('neo4jPassword', config.password);
   project.provide('neo4jDatabase', config.database);
+  project.provide('neo4jHome', explicit ? '' : db.home);
 
   return async () => {
     if (started?.startedHere) {

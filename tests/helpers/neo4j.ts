@@ -29,5 +29,7 @@ declare module 'vitest' {
     neo4jUser: string;
     neo4jPassword: string;
     neo4jDatabase: string;
+    /** Data directory of the tests' local Neo4j; empty with ATLAS_TEST_NEO4J_URI. */
+    neo4jHome: string;
   }
 }

@@ -1,0 +1,102 @@
+/**
+ * One read query must not take Neo4j down: the memory probe from issue 10 is answered
+ * promptly, Neo4j keeps answering, the transaction timeout still holds afterwards, and
+ * a Neo4j that ran the probe still shuts down cleanly within 30 s.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDriver } from '../../db/connection.js';
+import { PROJECT_ROOT, start, stop, type LocalDb } from '../../db/launcher.js';
+import { freePort, TEST_HEAP } from '../global-setup.js';
+import { startTestServer } from '../helpers/server.js';
+
+const PROBE = 'RETURN size([x IN range(1, 100000000) | [x, x]])';
+// Streams rows, so Neo4j checks for termination as it goes: only the timeout stops it.
+const LONG_READ = 'UNWIND range(1, 1000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n';
+
+async function cypher(url: string, query: string): Promise<{ status: number; body: any; ms: number }> {
+  const t0 = performance.now();
+  const res = await fetch(`${url}/api/cypher`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    signal: AbortSignal.timeout(90_000),
+  });
+  return { status: res.status, body: await res.json(), ms: performance.now() - t0 };
+}
+
+describe('one runaway query through POST /api/cypher', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('is refused within 30 s, Neo4j still answers, and the timeout still holds', { timeout: 180_000 }, async () => {
+    const probe = await cypher(server.url, PROBE);
+    expect(probe.ms).toBeLessThan(30_000);
+    expect(probe.status, JSON.stringify(probe.body)).toBeGreaterThanOrEqual(400);
+    expect(probe.status).not.toBe(500);
+
+    const after = await cypher(server.url, 'MATCH (d:Drug) RETURN count(d) AS drugs');
+    expect(after.status, JSON.stringify(after.body)).toBe(200);
+    expect(after.body.rows[0].drugs).toBeGreaterThan(0);
+
+    const long = await cypher(server.url, LONG_READ);
+    expect(long.status, JSON.stringify(long.body)).toBe(400);
+    expect(JSON.stringify(long.body)).toMatch(/timed? ?out|TimedOut/i);
+    // The API's timeout is 15 s; a loaded machine gets generous slack, but not minutes.
+    expect(long.ms).toBeLessThan(60_000);
+  });
+});
+
+describe('a Neo4j of its own that ran the probe', () => {
+  const holder: { db?: LocalDb } = {};
+  afterAll(async () => {
+    if (holder.db) {
+      await stop(holder.db, { timeoutMs: 5_000 });
+      fs.rmSync(holder.db.home, { recursive: true, force: true });
+    }
+  });
+
+  it('aborts the probe within 30 s and shuts down cleanly within 30 s', { timeout: 300_000 }, async () => {
+    const port = await freePort();
+    const db: LocalDb = { home: path.join(PROJECT_ROOT, `.data/neo4j-resources-${port}`), port };
+    holder.db = db;
+    const started = await start(db, { heap: TEST_HEAP });
+    const driver = createDriver({
+      uri: `bolt://127.0.0.1:${port}`,
+      user: 'neo4j',
+      password: started.password,
+      database: 'neo4j',
+      managed: false,
+      boltPort: port,
+    });
+    try {
+      const t0 = performance.now();
+      const outcome = await driver.executeQuery(PROBE, {}, { routing: neo4j.routing.READ }).then(
+        () => 'completed',
+        (err: Error & { code?: string }) => err.code ?? err.message,
+      );
+      const probeMs = performance.now() - t0;
+      expect(outcome).not.toBe('completed');
+      expect(probeMs).toBeLessThan(30_000);
+      const { records } = await driver.executeQuery('RETURN 1 AS one', {}, { routing: neo4j.routing.READ });
+      expect(records[0]?.get('one')).toBe(1);
+    } finally {
+      await driver.close();
+    }
+    const messages: string[] = [];
+    const t1 = performance.now();
+    expect(await stop(db, { log: (m) => messages.push(m) })).toBe(true);
+    const stopMs = performance.now() - t1;
+    expect(messages.join('\n')).not.toMatch(/SIGKILL/);
+    expect(stopMs).toBeLessThan(30_000);
+    const log = fs.readFileSync(path.join(db.home, 'atlas-neo4j.log'), 'utf8');
+    expect(log).toMatch(/HEAPGUARD .* stopping/);
+    expect(log).toMatch(/STOPPED/);
+    expect(log).not.toMatch(/OutOfMemoryError/);
+  });
+});
