@@ -14,6 +14,7 @@ import {
 } from './lib/api.js';
 import { buildUrl, parseUrl, sameSpec, type Overlay, type UrlState, type ViewSpec } from './lib/url.js';
 import type { GraphView, ColorBy, SizeBy } from './graph/view.js';
+import { ConnectivityMonitor } from './lib/connectivity.js';
 
 export const OVERVIEW_LIMIT = 150;
 
@@ -82,9 +83,12 @@ export class App {
   private historyIndex = 0;
   private historyLength = 1;
 
+  /** Reachability of the API and Neo4j, from /api/health only. */
+  readonly connectivity = new ConnectivityMonitor();
+
   constructor(
     readonly view: GraphView | null,
-    private ui: { banner: (e: ApiError | null) => void; stage: (m: StageMessage | null) => void },
+    private ui: { stage: (m: StageMessage | null) => void },
   ) {
     const st = history.state as { atlasIndex?: number } | null;
     this.historyIndex = st?.atlasIndex ?? 0;
@@ -134,12 +138,21 @@ export class App {
     this.emit('busy');
   }
 
-  /** Report an API failure: Neo4j/API down → the banner; otherwise the caller shows it. */
+  /**
+   * Turn a failure into an ApiError for the caller to show. A failure that looks like an
+   * outage only asks /api/health; the banner follows what the health check says.
+   */
   reportError(e: unknown): ApiError {
+    if (!(e instanceof ApiError)) console.error(e);
     const err =
-      e instanceof ApiError ? e : new ApiError(0, 'Unexpected error', e instanceof Error ? e.message : String(e));
-    if (err.unavailable) this.ui.banner(err);
+      e instanceof ApiError ? e : new ApiError(-1, 'Unexpected error', e instanceof Error ? e.message : String(e));
+    if (err.unavailable) void this.connectivity.check();
     return err;
+  }
+
+  /** A request succeeded: if the banner is up, confirm the recovery with /api/health. */
+  private reportSuccess(): void {
+    if (this.connectivity.down) void this.connectivity.check();
   }
 
   async init(): Promise<void> {
@@ -230,7 +243,7 @@ export class App {
     try {
       const sub = await this.fetchBase(next.spec);
       if (seq !== this.loadSeq) return;
-      this.ui.banner(null);
+      this.reportSuccess();
       this.view?.replace(sub);
       this.loaded = { spec: next.spec, ops: [], overlay: null };
       this.opAdded = [];
@@ -247,11 +260,11 @@ export class App {
     } catch (e) {
       if (seq !== this.loadSeq) return;
       const err = this.reportError(e);
-      if (next.spec.mode === 'cypher' || next.spec.mode === 'question') {
+      if ((next.spec.mode === 'cypher' || next.spec.mode === 'question') && !err.unavailable) {
+        // A failed query keeps the previous canvas (and what it was loaded from).
         this.resultError = err;
-        this.view?.replace({ nodes: [], edges: [] });
-        this.loaded = { spec: next.spec, ops: [], overlay: null };
-        this.ui.stage({ kind: 'error', title: 'The query failed', text: 'See the error in the panel on the right.' });
+        if (!this.view || this.view.graph.order > 0) this.ui.stage(null);
+        this.notify('The query failed: the previous view is kept. The error is in the panel.');
         this.emit('result');
         this.emit('view');
       } else {
@@ -361,9 +374,14 @@ export class App {
         const data = await api.paths(overlay.from, overlay.to, overlay.maxDepth, overlay.types);
         this.overlayResult = { kind: 'paths', data, overlay };
         const sub = asSubgraph(data.graph);
-        const all = (data.paths ?? []).flatMap((p) => [...(p.nodes ?? []), ...asSubgraph(p).nodes]);
-        const allEdges = (data.paths ?? []).flatMap((p) => p.edges ?? []);
-        v?.merge({ nodes: [...sub.nodes, ...all], edges: [...sub.edges, ...allEdges] });
+        const nodes = new Map(sub.nodes.map((n) => [n.id, n]));
+        const edges = new Map(sub.edges.map((e) => [String(e.id), e]));
+        for (const p of data.paths ?? []) {
+          for (const n of p.nodes ?? []) if (!nodes.has(n.id)) nodes.set(n.id, n);
+          for (const e of p.edges ?? []) if (!edges.has(String(e.id))) edges.set(String(e.id), e);
+        }
+        v?.merge({ nodes: [...nodes.values()], edges: [...edges.values()] });
+        this.reportSuccess();
         this.highlightAllOverlay();
         if (v?.highlight) v.fitNodes(v.highlight.nodes);
       } else {

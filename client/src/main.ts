@@ -1,7 +1,8 @@
 /** Checkpoint Atlas viewer: wires the graph view, the App state and the components. */
 import { App, type StageMessage } from './app.js';
 import { GraphView, hasWebGL } from './graph/view.js';
-import { type ApiError, api } from './lib/api.js';
+import { api } from './lib/api.js';
+import type { Connectivity } from './lib/connectivity.js';
 import { $, clear, h } from './lib/dom.js';
 import { SearchBox } from './components/search.js';
 import { DetailsPanel } from './components/details.js';
@@ -15,21 +16,18 @@ const bannerEl = $('#banner');
 const overlayEl = $('#stage-overlay');
 const statusEl = $('#status');
 
-function showBanner(err: ApiError | null): void {
+/** The connectivity banner: up only while /api/health says the API or Neo4j is down. */
+function showBanner(c: Connectivity): void {
   clear(bannerEl);
-  if (!err) {
+  if (c.status !== 'down') {
     bannerEl.hidden = true;
     return;
   }
   bannerEl.hidden = false;
   bannerEl.append(
-    h(
-      'strong',
-      null,
-      err.status === 503 ? 'Database unavailable.' : err.status === 0 ? 'API unreachable.' : 'Server error.',
-    ),
-    h('span', null, err.message),
-    h('button', { type: 'button', class: 'btn small', onclick: () => location.reload() }, 'Reload'),
+    h('strong', null, c.kind === 'database' ? 'Database unavailable.' : 'API unreachable.'),
+    h('span', null, c.reason),
+    h('span', { class: 'note' }, 'Checking again every few seconds…'),
   );
 }
 
@@ -68,7 +66,11 @@ if (hasWebGL()) {
     view = null;
   }
 }
-const app = new App(view, { banner: showBanner, stage: showStage });
+const app = new App(view, { stage: showStage });
+app.connectivity.on('change', (c) => {
+  showBanner(c);
+  renderStatus();
+});
 
 if (!view) {
   container.append(
@@ -117,7 +119,7 @@ const renderStatus = () => {
   clear(statusEl);
   const v = app.view;
   if (app.busy) statusEl.append(h('span', { class: 'dot busy' }), 'Loading…');
-  else if (!bannerEl.hidden) statusEl.append(h('span', { class: 'dot bad' }), 'Offline');
+  else if (app.connectivity.down) statusEl.append(h('span', { class: 'dot bad' }), 'Offline');
   else
     statusEl.append(
       h('span', { class: 'dot ok' }),

@@ -457,7 +457,13 @@ export class GraphView {
       cx /= this.graph.order;
       cy /= this.graph.order;
     }
-    const fresh = sub.nodes.filter((n) => !this.graph.hasNode(n.id));
+    // A subgraph may list a node more than once (paths that share nodes): add each once.
+    const seen = new Set<string>();
+    const fresh = sub.nodes.filter((n) => {
+      if (this.graph.hasNode(n.id) || seen.has(n.id)) return false;
+      seen.add(n.id);
+      return true;
+    });
     const byParent = new Map<string, GraphNode[]>();
     for (const n of fresh) {
       const p = anchor && this.graph.hasNode(anchor) ? anchor : (nbrOf.get(n.id) ?? '');
