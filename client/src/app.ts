@@ -15,6 +15,7 @@ import {
 import { buildUrl, parseUrl, sameSpec, type Overlay, type UrlState, type ViewSpec } from './lib/url.js';
 import type { GraphView, ColorBy, SizeBy } from './graph/view.js';
 import { ConnectivityMonitor } from './lib/connectivity.js';
+import { graphOfResult } from './lib/resultGraph.js';
 
 export const OVERVIEW_LIMIT = 150;
 
@@ -304,27 +305,16 @@ export class App {
       case 'cypher': {
         const data = await api.cypher(spec.query ?? '', spec.params ?? {});
         this.result = { title: 'Cypher query', data };
-        return asSubgraph(data.graph);
+        return graphOfResult(data, spec.params);
       }
       case 'question': {
         const data = await api.runQuestion(spec.name ?? '', spec.params ?? {});
         this.result = { title: spec.name ?? 'Saved question', data };
-        return asSubgraph(data.graph);
+        return graphOfResult(data, spec.params);
       }
       default: {
         const g = await api.graph(OVERVIEW_LIMIT);
-        const t = (g.total ?? g.totals ?? {}) as Record<string, unknown>;
-        this.totals = {
-          nodes: typeof t.nodes === 'number' ? t.nodes : typeof g.totalNodes === 'number' ? g.totalNodes : undefined,
-          edges:
-            typeof t.edges === 'number'
-              ? t.edges
-              : typeof t.relationships === 'number'
-                ? t.relationships
-                : typeof g.totalEdges === 'number'
-                  ? g.totalEdges
-                  : undefined,
-        };
+        this.totals = { nodes: g.total.nodes, edges: g.total.edges };
         return asSubgraph(g);
       }
     }

@@ -120,12 +120,17 @@ const renderStatus = () => {
   const v = app.view;
   if (app.busy) statusEl.append(h('span', { class: 'dot busy' }), 'Loading…');
   else if (app.connectivity.down) statusEl.append(h('span', { class: 'dot bad' }), 'Offline');
-  else
+  else if (v) {
+    // What is drawn: filters applied; the loaded total when filters hide some.
+    const c = v.visibleCounts();
+    const hidden = c.nodes < v.graph.order || c.edges < v.graph.size;
     statusEl.append(
       h('span', { class: 'dot ok' }),
-      v ? `${v.graph.order} nodes · ${v.graph.size} links in view` : 'Ready',
+      `${c.nodes} nodes · ${c.edges} links shown${hidden ? ` (of ${v.graph.order} · ${v.graph.size} loaded)` : ''}`,
     );
+  } else statusEl.append(h('span', { class: 'dot ok' }), 'Ready');
 };
+app.on('filters', renderStatus);
 app.on('busy', renderStatus);
 app.on('view', renderStatus);
 view?.on('change', renderStatus);

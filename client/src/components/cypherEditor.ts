@@ -58,7 +58,7 @@ export function editorSchema(schema: Schema | null) {
   return {
     labels: (schema?.labels ?? []).map((l) => `:${l.label}`),
     relationshipTypes: (schema?.relationshipTypes ?? []).map((r) => `:${r.type}`),
-    propertyKeys: [...new Set([...(schema?.propertyKeys ?? []), ...PROPERTY_KEYS])],
+    propertyKeys: [...PROPERTY_KEYS],
     parameters: [],
   };
 }

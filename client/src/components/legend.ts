@@ -120,6 +120,17 @@ export class Legend {
             h('span', { class: 'name' }, label),
             h('span', { class: 'count' }, t !== undefined ? `${n} / ${t}` : String(n)),
           ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'only-btn',
+              'aria-label': `Only ${label}`,
+              title: `Show only ${label} (hide every other type)`,
+              onclick: () => this.app.setFilters({ hiddenLabels: labels.filter((l) => l !== label) }),
+            },
+            'only',
+          ),
         ),
       );
     }
@@ -153,6 +164,17 @@ export class Legend {
             cb,
             h('span', { class: 'name rel-name' }, type),
             h('span', { class: 'count' }, t !== undefined ? `${n} / ${t}` : String(n)),
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'only-btn',
+              'aria-label': `Only ${type}`,
+              title: `Show only ${type} relationships`,
+              onclick: () => this.app.setFilters({ hiddenRelTypes: [...new Set(relTypes)].filter((x) => x !== type) }),
+            },
+            'only',
           ),
         ),
       );

@@ -154,7 +154,7 @@ export class GraphView {
       zIndex: true,
       minCameraRatio: 0.03,
       maxCameraRatio: 8,
-      stagePadding: 40,
+      stagePadding: 60,
       nodeReducer: (n, d) => this.nodeReducer(n, d),
       edgeReducer: (e, d) => this.edgeReducer(e, d),
     };
@@ -748,8 +748,10 @@ export class GraphView {
     this.stopLayout();
     this.sigma.setCustomBBox(null);
     const byType = new Map<string, string[]>();
+    // Hidden types get no cluster (and no empty space): only what is drawn is grouped.
     this.graph.forEachNode((n, a) => {
       const k = String(a.kind);
+      if (this.hiddenLabels.has(k)) return;
       const l = byType.get(k);
       if (l) l.push(n);
       else byType.set(k, [n]);
@@ -922,6 +924,19 @@ export class GraphView {
     this.graph.forEachEdge((_e, a, s, t) => {
       if (this.hiddenRelTypes.has(a.relType) || !this.isNodeVisible(s) || !this.isNodeVisible(t)) return;
       edges.push(a.data);
+    });
+    return { nodes, edges };
+  }
+
+  /** How many nodes and relationships are drawn now (filters applied). */
+  visibleCounts(): { nodes: number; edges: number } {
+    let nodes = 0;
+    let edges = 0;
+    this.graph.forEachNode((n) => {
+      if (this.isNodeVisible(n)) nodes++;
+    });
+    this.graph.forEachEdge((_e, a, s, t) => {
+      if (!this.hiddenRelTypes.has(a.relType) && this.isNodeVisible(s) && this.isNodeVisible(t)) edges++;
     });
     return { nodes, edges };
   }
