@@ -58,7 +58,7 @@ function sameOverlay(a: Overlay | null, b: Overlay | null): boolean {
 export class App {
   state: UrlState = parseUrl();
   /** What the graph view currently holds. */
-  private loaded: { spec: ViewSpec; ops: string[]; overlay: Overlay | null } | null = null;
+  private loaded: { spec: ViewSpec; seed: number; ops: string[]; overlay: Overlay | null } | null = null;
   /** The nodes each loaded op added (parallel to loaded.ops), so an expansion can be undone in place. */
   private opAdded: string[][] = [];
   schema: Schema | null = null;
@@ -206,7 +206,7 @@ export class App {
     if (prev.tab !== next.tab || force) this.emit('tab');
 
     const L = this.loaded;
-    const sameBase = !force && L && sameSpec(L.spec, next.spec);
+    const sameBase = !force && L && sameSpec(L.spec, next.spec) && L.seed === next.seed;
     const opsPrefix = sameBase && L.ops.length <= next.ops.length && L.ops.every((o, i) => next.ops[i] === o);
     // Back over expansions: drop what they added instead of rebuilding the view.
     const undoable =
@@ -245,8 +245,10 @@ export class App {
       const sub = await this.fetchBase(next.spec);
       if (seq !== this.loadSeq) return;
       this.reportSuccess();
-      this.view?.replace(sub);
-      this.loaded = { spec: next.spec, ops: [], overlay: null };
+      this.view?.replace(sub, { seed: next.seed });
+      this.loaded = { spec: next.spec, seed: next.seed, ops: [], overlay: null };
+      // A deep link's camera wins over the framing an overlay would do.
+      this.pendingCamera = next.camera;
       this.opAdded = [];
       for (const op of next.ops) this.opAdded.push(await this.runOp(op));
       this.loaded.ops = [...next.ops];
@@ -254,6 +256,7 @@ export class App {
       this.overlayError = null;
       await this.loadOverlay(next.overlay);
       if (seq !== this.loadSeq) return;
+      this.restoreLayout(next);
       if (!this.view || this.view.graph.order > 0) this.ui.stage(null);
       else this.ui.stage(this.emptyMessage(next.spec));
       this.emit('view');
@@ -278,8 +281,56 @@ export class App {
         });
       }
     } finally {
+      this.pendingCamera = null;
       this.setBusy(-1);
     }
+  }
+
+  /** Camera of a deep link, applied once the view it belongs to is loaded. */
+  private pendingCamera: UrlState['camera'] = null;
+
+  /** Positions changed by hand and the camera, as a deep link recorded them. */
+  private restoreLayout(next: UrlState): void {
+    const v = this.view;
+    if (!v) return;
+    if (next.positions) {
+      for (const [id, p] of Object.entries(next.positions))
+        if (v.graph.hasNode(id)) v.graph.mergeNodeAttributes(id, { x: p.x, y: p.y });
+      v.manualLayout = true;
+    }
+    if (this.pendingCamera) {
+      v.sigma.refresh();
+      v.sigma.getCamera().setState(this.pendingCamera);
+    }
+    this.pendingCamera = null;
+  }
+
+  /** Follow the camera and hand-made positions into the URL (no history entry). */
+  trackLayout(): void {
+    const v = this.view;
+    if (!v) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const sync = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (this.busy || this.pendingCamera) return;
+        const c = v.sigma.getCamera().getState();
+        this.state = {
+          ...this.state,
+          camera: { x: c.x, y: c.y, ratio: c.ratio },
+          positions: v.manualLayout ? v.positions() : null,
+        };
+        this.writeUrl();
+      }, 250);
+    };
+    v.sigma.getCamera().on('updated', sync);
+    v.on('layout', sync);
+    v.on('change', sync);
+  }
+
+  /** Lay the view out again from another seed (a history entry). */
+  reseed(): Promise<void> {
+    return this.navigate({ seed: this.state.seed + 1, positions: null, camera: null });
   }
 
   private emptyMessage(spec: ViewSpec): StageMessage {
@@ -373,13 +424,13 @@ export class App {
         v?.merge({ nodes: [...nodes.values()], edges: [...edges.values()] });
         this.reportSuccess();
         this.highlightAllOverlay();
-        if (v?.highlight) v.fitNodes(v.highlight.nodes);
+        if (v?.highlight && !this.pendingCamera) v.fitNodes(v.highlight.nodes);
       } else {
         const data = await api.resistance(overlay.target);
         this.overlayResult = { kind: 'resistance', data, overlay };
         v?.merge(asSubgraph(data.graph), v.graph.hasNode(overlay.target) ? overlay.target : undefined);
         this.highlightAllOverlay();
-        if (v?.highlight) v.fitNodes(v.highlight.nodes);
+        if (v?.highlight && !this.pendingCamera) v.fitNodes(v.highlight.nodes);
       }
     } catch (e) {
       this.overlayResult = null;

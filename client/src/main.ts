@@ -108,6 +108,16 @@ const fwdBtn = $('#btn-forward') as HTMLButtonElement;
 backBtn.addEventListener('click', () => history.back());
 fwdBtn.addEventListener('click', () => history.forward());
 $('#btn-home').addEventListener('click', () => void app.overview());
+$('#btn-copy-link').addEventListener('click', () => {
+  const url = location.href;
+  navigator.clipboard.writeText(url).then(
+    () => app.notify('Link copied: it reopens this picture'),
+    () => {
+      // No clipboard (permissions): show it to copy by hand.
+      window.prompt('Copy this link', url);
+    },
+  );
+});
 const syncHistory = () => {
   backBtn.disabled = !app.canBack;
   fwdBtn.disabled = !app.canForward;
@@ -322,4 +332,7 @@ window.__atlas = {
   },
 };
 
-void app.init().then(renderStatus);
+void app.init().then(() => {
+  renderStatus();
+  app.trackLayout();
+});
