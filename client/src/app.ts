@@ -199,6 +199,7 @@ export class App {
     if (v) {
       v.setHiddenLabels(next.hiddenLabels);
       v.setHiddenRelTypes(next.hiddenRelTypes);
+      v.setHiddenAssertions(next.hiddenAssertions);
       if (v.sizeBy !== next.sizeBy) v.setSizeBy(next.sizeBy as SizeBy);
       if (v.colorBy !== next.colorBy) v.setColorBy(next.colorBy as ColorBy);
     }
@@ -598,7 +599,9 @@ export class App {
     this.emit('tab');
   }
 
-  setFilters(patch: Partial<Pick<UrlState, 'hiddenLabels' | 'hiddenRelTypes' | 'sizeBy' | 'colorBy'>>): void {
+  setFilters(
+    patch: Partial<Pick<UrlState, 'hiddenLabels' | 'hiddenRelTypes' | 'hiddenAssertions' | 'sizeBy' | 'colorBy'>>,
+  ): void {
     void this.navigate(patch, false);
   }
 }

@@ -16,6 +16,7 @@ import {
   type EdgeProgramType,
 } from 'sigma/rendering';
 import { animateNodes } from 'sigma/utils';
+import { assertionOf, isWeak, WEAK_EDGE, WEAK_EDGE_SIZE } from './assertions.js';
 import { fa2Settings, groupedTargets, seededPositions, settle } from './layout.js';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import FA2Mod from 'graphology-layout-forceatlas2/worker.js';
@@ -111,6 +112,8 @@ export class GraphView {
   readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
   hiddenLabels = new Set<string>();
   hiddenRelTypes = new Set<string>();
+  /** Claim kinds (`assertion`, "unknown" when missing) whose relationships are hidden. */
+  hiddenAssertions = new Set<string>();
   hovered: string | null = null;
   selected: string | null = null;
   /** The edge under the pointer (sigma edge events) and the edge shown in the details. */
@@ -164,6 +167,15 @@ export class GraphView {
     this.groupLayer.className = 'group-labels';
     container.appendChild(this.groupLayer);
     this.sigma.on('afterRender', () => this.placeGroupLabels());
+    // The stage changes size with the panels (wide tabs, narrow windows): re-measure and draw.
+    let frame = 0;
+    new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        this.sigma.resize();
+        this.sigma.refresh({ skipIndexation: true });
+      });
+    }).observe(container);
     this.bindEvents();
   }
 
@@ -343,9 +355,14 @@ export class GraphView {
 
   private baseEdgeReducer(edge: string, d: EdgeAttrs): Partial<EdgeDisplayData> {
     const res: Partial<EdgeDisplayData> & Record<string, unknown> = { ...d, label: '' };
-    if (this.hiddenRelTypes.has(d.relType)) {
+    const assertion = assertionOf(d.data);
+    if (this.hiddenRelTypes.has(d.relType) || this.hiddenAssertions.has(assertion)) {
       res.hidden = true;
       return res;
+    }
+    if (isWeak(assertion)) {
+      res.color = WEAK_EDGE;
+      res.size = WEAK_EDGE_SIZE;
     }
     const [src, tgt] = this.graph.extremities(edge);
     if (
@@ -672,9 +689,9 @@ export class GraphView {
   visibleNeighbors(id: string): string[] {
     if (!this.graph.hasNode(id)) return [];
     const seen = new Set<string>();
-    this.graph.forEachEdge(id, (_e, a, s, t) => {
+    this.graph.forEachEdge(id, (e, _a, s, t) => {
       const other = s === id ? t : s;
-      if (other === id || seen.has(other) || this.hiddenRelTypes.has(a.relType) || !this.isNodeVisible(other)) return;
+      if (other === id || seen.has(other) || !this.isEdgeVisible(e) || !this.isNodeVisible(other)) return;
       seen.add(other);
     });
     const at = (n: string) => {
@@ -700,6 +717,23 @@ export class GraphView {
   setHiddenLabels(labels: Iterable<string>): void {
     this.hiddenLabels = new Set(labels);
     this.refresh();
+  }
+
+  setHiddenAssertions(kinds: Iterable<string>): void {
+    this.hiddenAssertions = new Set(kinds);
+    this.refresh();
+  }
+
+  /** A relationship is drawn: its type and claim kind are shown, and both its ends. */
+  isEdgeVisible(edge: string): boolean {
+    const a = this.graph.getEdgeAttributes(edge);
+    const [s, t] = this.graph.extremities(edge);
+    return (
+      !this.hiddenRelTypes.has(a.relType) &&
+      !this.hiddenAssertions.has(assertionOf(a.data)) &&
+      this.isNodeVisible(s) &&
+      this.isNodeVisible(t)
+    );
   }
 
   setHiddenRelTypes(types: Iterable<string>): void {
@@ -908,8 +942,8 @@ export class GraphView {
     this.graph.forEachNode((n) => {
       if (this.isNodeVisible(n)) nodes++;
     });
-    this.graph.forEachEdge((_e, a, s, t) => {
-      if (!this.hiddenRelTypes.has(a.relType) && this.isNodeVisible(s) && this.isNodeVisible(t)) edges++;
+    this.graph.forEachEdge((e) => {
+      if (this.isEdgeVisible(e)) edges++;
     });
     return { nodes, edges };
   }
@@ -917,6 +951,12 @@ export class GraphView {
   labelCounts(): Map<string, number> {
     const m = new Map<string, number>();
     this.graph.forEachNode((_n, a) => m.set(String(a.kind), (m.get(String(a.kind)) ?? 0) + 1));
+    return m;
+  }
+
+  assertionCounts(): Map<string, number> {
+    const m = new Map<string, number>();
+    this.graph.forEachEdge((_e, a) => m.set(assertionOf(a.data), (m.get(assertionOf(a.data)) ?? 0) + 1));
     return m;
   }
 

@@ -42,6 +42,8 @@ export interface UrlState {
   selected: string | null;
   hiddenLabels: string[];
   hiddenRelTypes: string[];
+  /** Claim kinds (`assertion`; "unknown" = none recorded) whose relationships are hidden. */
+  hiddenAssertions: string[];
   sizeBy: string;
   colorBy: string;
   tab: string;
@@ -96,6 +98,7 @@ export function parseUrl(search: string = location.search): UrlState {
     selected: p.get('sel'),
     hiddenLabels: list(p.get('hide')),
     hiddenRelTypes: list(p.get('hideRel')),
+    hiddenAssertions: list(p.get('hideAssert')),
     sizeBy: p.get('size') ?? 'degree',
     colorBy: p.get('color') ?? 'label',
     tab: p.get('tab') ?? 'details',
@@ -133,6 +136,7 @@ export function buildUrl(s: UrlState): string {
   if (s.selected) p.set('sel', s.selected);
   if (s.hiddenLabels.length) p.set('hide', s.hiddenLabels.join(','));
   if (s.hiddenRelTypes.length) p.set('hideRel', s.hiddenRelTypes.join(','));
+  if (s.hiddenAssertions.length) p.set('hideAssert', s.hiddenAssertions.join(','));
   if (s.sizeBy !== 'degree') p.set('size', s.sizeBy);
   if (s.colorBy !== 'label') p.set('color', s.colorBy);
   if (s.tab && s.tab !== 'details') p.set('tab', s.tab);
