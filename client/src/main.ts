@@ -108,6 +108,16 @@ const fwdBtn = $('#btn-forward') as HTMLButtonElement;
 backBtn.addEventListener('click', () => history.back());
 fwdBtn.addEventListener('click', () => history.forward());
 $('#btn-home').addEventListener('click', () => void app.overview());
+// Narrow windows (≤ 1000 px): the legend and filters fold into a drawer over the canvas.
+const sidebarBtn = $('#btn-sidebar');
+const setSidebar = (open: boolean) => {
+  $('.layout').classList.toggle('sidebar-open', open);
+  sidebarBtn.setAttribute('aria-expanded', String(open));
+};
+sidebarBtn.addEventListener('click', () => setSidebar(sidebarBtn.getAttribute('aria-expanded') !== 'true'));
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && sidebarBtn.getAttribute('aria-expanded') === 'true') setSidebar(false);
+});
 $('#btn-copy-link').addEventListener('click', () => {
   const url = location.href;
   navigator.clipboard.writeText(url).then(
