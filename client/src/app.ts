@@ -14,6 +14,8 @@ import {
 } from './lib/api.js';
 import { buildUrl, parseUrl, sameSpec, type Overlay, type UrlState, type ViewSpec } from './lib/url.js';
 import type { GraphView, ColorBy, SizeBy } from './graph/view.js';
+import { ConnectivityMonitor } from './lib/connectivity.js';
+import { graphOfResult } from './lib/resultGraph.js';
 
 export const OVERVIEW_LIMIT = 150;
 
@@ -56,7 +58,7 @@ function sameOverlay(a: Overlay | null, b: Overlay | null): boolean {
 export class App {
   state: UrlState = parseUrl();
   /** What the graph view currently holds. */
-  private loaded: { spec: ViewSpec; ops: string[]; overlay: Overlay | null } | null = null;
+  private loaded: { spec: ViewSpec; seed: number; ops: string[]; overlay: Overlay | null } | null = null;
   /** The nodes each loaded op added (parallel to loaded.ops), so an expansion can be undone in place. */
   private opAdded: string[][] = [];
   schema: Schema | null = null;
@@ -82,9 +84,12 @@ export class App {
   private historyIndex = 0;
   private historyLength = 1;
 
+  /** Reachability of the API and Neo4j, from /api/health only. */
+  readonly connectivity = new ConnectivityMonitor();
+
   constructor(
     readonly view: GraphView | null,
-    private ui: { banner: (e: ApiError | null) => void; stage: (m: StageMessage | null) => void },
+    private ui: { stage: (m: StageMessage | null) => void },
   ) {
     const st = history.state as { atlasIndex?: number } | null;
     this.historyIndex = st?.atlasIndex ?? 0;
@@ -134,12 +139,21 @@ export class App {
     this.emit('busy');
   }
 
-  /** Report an API failure: Neo4j/API down → the banner; otherwise the caller shows it. */
+  /**
+   * Turn a failure into an ApiError for the caller to show. A failure that looks like an
+   * outage only asks /api/health; the banner follows what the health check says.
+   */
   reportError(e: unknown): ApiError {
+    if (!(e instanceof ApiError)) console.error(e);
     const err =
-      e instanceof ApiError ? e : new ApiError(0, 'Unexpected error', e instanceof Error ? e.message : String(e));
-    if (err.unavailable) this.ui.banner(err);
+      e instanceof ApiError ? e : new ApiError(-1, 'Unexpected error', e instanceof Error ? e.message : String(e));
+    if (err.unavailable) void this.connectivity.check();
     return err;
+  }
+
+  /** A request succeeded: if the banner is up, confirm the recovery with /api/health. */
+  private reportSuccess(): void {
+    if (this.connectivity.down) void this.connectivity.check();
   }
 
   async init(): Promise<void> {
@@ -185,6 +199,7 @@ export class App {
     if (v) {
       v.setHiddenLabels(next.hiddenLabels);
       v.setHiddenRelTypes(next.hiddenRelTypes);
+      v.setHiddenAssertions(next.hiddenAssertions);
       if (v.sizeBy !== next.sizeBy) v.setSizeBy(next.sizeBy as SizeBy);
       if (v.colorBy !== next.colorBy) v.setColorBy(next.colorBy as ColorBy);
     }
@@ -192,7 +207,7 @@ export class App {
     if (prev.tab !== next.tab || force) this.emit('tab');
 
     const L = this.loaded;
-    const sameBase = !force && L && sameSpec(L.spec, next.spec);
+    const sameBase = !force && L && sameSpec(L.spec, next.spec) && L.seed === next.seed;
     const opsPrefix = sameBase && L.ops.length <= next.ops.length && L.ops.every((o, i) => next.ops[i] === o);
     // Back over expansions: drop what they added instead of rebuilding the view.
     const undoable =
@@ -230,9 +245,11 @@ export class App {
     try {
       const sub = await this.fetchBase(next.spec);
       if (seq !== this.loadSeq) return;
-      this.ui.banner(null);
-      this.view?.replace(sub);
-      this.loaded = { spec: next.spec, ops: [], overlay: null };
+      this.reportSuccess();
+      this.view?.replace(sub, { seed: next.seed });
+      this.loaded = { spec: next.spec, seed: next.seed, ops: [], overlay: null };
+      // A deep link's camera wins over the framing an overlay would do.
+      this.pendingCamera = next.camera;
       this.opAdded = [];
       for (const op of next.ops) this.opAdded.push(await this.runOp(op));
       this.loaded.ops = [...next.ops];
@@ -240,6 +257,7 @@ export class App {
       this.overlayError = null;
       await this.loadOverlay(next.overlay);
       if (seq !== this.loadSeq) return;
+      this.restoreLayout(next);
       if (!this.view || this.view.graph.order > 0) this.ui.stage(null);
       else this.ui.stage(this.emptyMessage(next.spec));
       this.emit('view');
@@ -247,11 +265,11 @@ export class App {
     } catch (e) {
       if (seq !== this.loadSeq) return;
       const err = this.reportError(e);
-      if (next.spec.mode === 'cypher' || next.spec.mode === 'question') {
+      if ((next.spec.mode === 'cypher' || next.spec.mode === 'question') && !err.unavailable) {
+        // A failed query keeps the previous canvas (and what it was loaded from).
         this.resultError = err;
-        this.view?.replace({ nodes: [], edges: [] });
-        this.loaded = { spec: next.spec, ops: [], overlay: null };
-        this.ui.stage({ kind: 'error', title: 'The query failed', text: 'See the error in the panel on the right.' });
+        if (!this.view || this.view.graph.order > 0) this.ui.stage(null);
+        this.notify('The query failed: the previous view is kept. The error is in the panel.');
         this.emit('result');
         this.emit('view');
       } else {
@@ -264,8 +282,56 @@ export class App {
         });
       }
     } finally {
+      this.pendingCamera = null;
       this.setBusy(-1);
     }
+  }
+
+  /** Camera of a deep link, applied once the view it belongs to is loaded. */
+  private pendingCamera: UrlState['camera'] = null;
+
+  /** Positions changed by hand and the camera, as a deep link recorded them. */
+  private restoreLayout(next: UrlState): void {
+    const v = this.view;
+    if (!v) return;
+    if (next.positions) {
+      for (const [id, p] of Object.entries(next.positions))
+        if (v.graph.hasNode(id)) v.graph.mergeNodeAttributes(id, { x: p.x, y: p.y });
+      v.manualLayout = true;
+    }
+    if (this.pendingCamera) {
+      v.sigma.refresh();
+      v.sigma.getCamera().setState(this.pendingCamera);
+    }
+    this.pendingCamera = null;
+  }
+
+  /** Follow the camera and hand-made positions into the URL (no history entry). */
+  trackLayout(): void {
+    const v = this.view;
+    if (!v) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const sync = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (this.busy || this.pendingCamera) return;
+        const c = v.sigma.getCamera().getState();
+        this.state = {
+          ...this.state,
+          camera: { x: c.x, y: c.y, ratio: c.ratio },
+          positions: v.manualLayout ? v.positions() : null,
+        };
+        this.writeUrl();
+      }, 250);
+    };
+    v.sigma.getCamera().on('updated', sync);
+    v.on('layout', sync);
+    v.on('change', sync);
+  }
+
+  /** Lay the view out again from another seed (a history entry). */
+  reseed(): Promise<void> {
+    return this.navigate({ seed: this.state.seed + 1, positions: null, camera: null });
   }
 
   private emptyMessage(spec: ViewSpec): StageMessage {
@@ -291,27 +357,16 @@ export class App {
       case 'cypher': {
         const data = await api.cypher(spec.query ?? '', spec.params ?? {});
         this.result = { title: 'Cypher query', data };
-        return asSubgraph(data.graph);
+        return graphOfResult(data, spec.params);
       }
       case 'question': {
         const data = await api.runQuestion(spec.name ?? '', spec.params ?? {});
         this.result = { title: spec.name ?? 'Saved question', data };
-        return asSubgraph(data.graph);
+        return graphOfResult(data, spec.params);
       }
       default: {
         const g = await api.graph(OVERVIEW_LIMIT);
-        const t = (g.total ?? g.totals ?? {}) as Record<string, unknown>;
-        this.totals = {
-          nodes: typeof t.nodes === 'number' ? t.nodes : typeof g.totalNodes === 'number' ? g.totalNodes : undefined,
-          edges:
-            typeof t.edges === 'number'
-              ? t.edges
-              : typeof t.relationships === 'number'
-                ? t.relationships
-                : typeof g.totalEdges === 'number'
-                  ? g.totalEdges
-                  : undefined,
-        };
+        this.totals = { nodes: g.total.nodes, edges: g.total.edges };
         return asSubgraph(g);
       }
     }
@@ -361,17 +416,22 @@ export class App {
         const data = await api.paths(overlay.from, overlay.to, overlay.maxDepth, overlay.types);
         this.overlayResult = { kind: 'paths', data, overlay };
         const sub = asSubgraph(data.graph);
-        const all = (data.paths ?? []).flatMap((p) => [...(p.nodes ?? []), ...asSubgraph(p).nodes]);
-        const allEdges = (data.paths ?? []).flatMap((p) => p.edges ?? []);
-        v?.merge({ nodes: [...sub.nodes, ...all], edges: [...sub.edges, ...allEdges] });
+        const nodes = new Map(sub.nodes.map((n) => [n.id, n]));
+        const edges = new Map(sub.edges.map((e) => [String(e.id), e]));
+        for (const p of data.paths ?? []) {
+          for (const n of p.nodes ?? []) if (!nodes.has(n.id)) nodes.set(n.id, n);
+          for (const e of p.edges ?? []) if (!edges.has(String(e.id))) edges.set(String(e.id), e);
+        }
+        v?.merge({ nodes: [...nodes.values()], edges: [...edges.values()] });
+        this.reportSuccess();
         this.highlightAllOverlay();
-        if (v?.highlight) v.fitNodes(v.highlight.nodes);
+        if (v?.highlight && !this.pendingCamera) v.fitNodes(v.highlight.nodes);
       } else {
         const data = await api.resistance(overlay.target);
         this.overlayResult = { kind: 'resistance', data, overlay };
         v?.merge(asSubgraph(data.graph), v.graph.hasNode(overlay.target) ? overlay.target : undefined);
         this.highlightAllOverlay();
-        if (v?.highlight) v.fitNodes(v.highlight.nodes);
+        if (v?.highlight && !this.pendingCamera) v.fitNodes(v.highlight.nodes);
       }
     } catch (e) {
       this.overlayResult = null;
@@ -539,7 +599,9 @@ export class App {
     this.emit('tab');
   }
 
-  setFilters(patch: Partial<Pick<UrlState, 'hiddenLabels' | 'hiddenRelTypes' | 'sizeBy' | 'colorBy'>>): void {
+  setFilters(
+    patch: Partial<Pick<UrlState, 'hiddenLabels' | 'hiddenRelTypes' | 'hiddenAssertions' | 'sizeBy' | 'colorBy'>>,
+  ): void {
     void this.navigate(patch, false);
   }
 }

@@ -1,7 +1,8 @@
 /** Checkpoint Atlas viewer: wires the graph view, the App state and the components. */
 import { App, type StageMessage } from './app.js';
 import { GraphView, hasWebGL } from './graph/view.js';
-import { type ApiError, api } from './lib/api.js';
+import { api } from './lib/api.js';
+import type { Connectivity } from './lib/connectivity.js';
 import { $, clear, h } from './lib/dom.js';
 import { SearchBox } from './components/search.js';
 import { DetailsPanel } from './components/details.js';
@@ -15,21 +16,18 @@ const bannerEl = $('#banner');
 const overlayEl = $('#stage-overlay');
 const statusEl = $('#status');
 
-function showBanner(err: ApiError | null): void {
+/** The connectivity banner: up only while /api/health says the API or Neo4j is down. */
+function showBanner(c: Connectivity): void {
   clear(bannerEl);
-  if (!err) {
+  if (c.status !== 'down') {
     bannerEl.hidden = true;
     return;
   }
   bannerEl.hidden = false;
   bannerEl.append(
-    h(
-      'strong',
-      null,
-      err.status === 503 ? 'Database unavailable.' : err.status === 0 ? 'API unreachable.' : 'Server error.',
-    ),
-    h('span', null, err.message),
-    h('button', { type: 'button', class: 'btn small', onclick: () => location.reload() }, 'Reload'),
+    h('strong', null, c.kind === 'database' ? 'Database unavailable.' : 'API unreachable.'),
+    h('span', null, c.reason),
+    h('span', { class: 'note' }, 'Checking again every few seconds…'),
   );
 }
 
@@ -68,7 +66,11 @@ if (hasWebGL()) {
     view = null;
   }
 }
-const app = new App(view, { banner: showBanner, stage: showStage });
+const app = new App(view, { stage: showStage });
+app.connectivity.on('change', (c) => {
+  showBanner(c);
+  renderStatus();
+});
 
 if (!view) {
   container.append(
@@ -106,6 +108,26 @@ const fwdBtn = $('#btn-forward') as HTMLButtonElement;
 backBtn.addEventListener('click', () => history.back());
 fwdBtn.addEventListener('click', () => history.forward());
 $('#btn-home').addEventListener('click', () => void app.overview());
+// Narrow windows (≤ 1000 px): the legend and filters fold into a drawer over the canvas.
+const sidebarBtn = $('#btn-sidebar');
+const setSidebar = (open: boolean) => {
+  $('.layout').classList.toggle('sidebar-open', open);
+  sidebarBtn.setAttribute('aria-expanded', String(open));
+};
+sidebarBtn.addEventListener('click', () => setSidebar(sidebarBtn.getAttribute('aria-expanded') !== 'true'));
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && sidebarBtn.getAttribute('aria-expanded') === 'true') setSidebar(false);
+});
+$('#btn-copy-link').addEventListener('click', () => {
+  const url = location.href;
+  navigator.clipboard.writeText(url).then(
+    () => app.notify('Link copied: it reopens this picture'),
+    () => {
+      // No clipboard (permissions): show it to copy by hand.
+      window.prompt('Copy this link', url);
+    },
+  );
+});
 const syncHistory = () => {
   backBtn.disabled = !app.canBack;
   fwdBtn.disabled = !app.canForward;
@@ -117,13 +139,18 @@ const renderStatus = () => {
   clear(statusEl);
   const v = app.view;
   if (app.busy) statusEl.append(h('span', { class: 'dot busy' }), 'Loading…');
-  else if (!bannerEl.hidden) statusEl.append(h('span', { class: 'dot bad' }), 'Offline');
-  else
+  else if (app.connectivity.down) statusEl.append(h('span', { class: 'dot bad' }), 'Offline');
+  else if (v) {
+    // What is drawn: filters applied; the loaded total when filters hide some.
+    const c = v.visibleCounts();
+    const hidden = c.nodes < v.graph.order || c.edges < v.graph.size;
     statusEl.append(
       h('span', { class: 'dot ok' }),
-      v ? `${v.graph.order} nodes · ${v.graph.size} links in view` : 'Ready',
+      `${c.nodes} nodes · ${c.edges} links shown${hidden ? ` (of ${v.graph.order} · ${v.graph.size} loaded)` : ''}`,
     );
+  } else statusEl.append(h('span', { class: 'dot ok' }), 'Ready');
 };
+app.on('filters', renderStatus);
 app.on('busy', renderStatus);
 app.on('view', renderStatus);
 view?.on('change', renderStatus);
@@ -315,4 +342,7 @@ window.__atlas = {
   },
 };
 
-void app.init().then(renderStatus);
+void app.init().then(() => {
+  renderStatus();
+  app.trackLayout();
+});

@@ -1,6 +1,6 @@
 /**
  * Shared pieces of the viewer's browser tests (tests/e2e/*.test.ts): a server over the
- * test Neo4j (or ATLAS_E2E_URL: any running API + client, e.g. client/dev/mock-api.ts),
+ * test Neo4j (or ATLAS_E2E_URL: a running server over a real Neo4j),
  * Chromium with a laptop-sized page, and pixel checks on the graph canvas.
  */
 import type { Browser, Page } from 'playwright-core';

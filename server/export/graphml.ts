@@ -65,10 +65,20 @@ function dataLines(keys: Key[], attrs: Record<string, unknown>, indent: string):
     .map((k) => `${indent}<data key="${k.id}">${escapeXml(serialize(attrs[k.name]))}</data>`);
 }
 
-/** Nodes keep their ontology id as the GraphML id; edges are directed. */
+/**
+ * Nodes keep their ontology id as the GraphML id; edges are directed. `label` is the
+ * display name (what Gephi, yEd and Cytoscape show; `name` too, for Cytoscape's default
+ * column) and the node's type label travels in its own `type` key. An edge's `label`
+ * is its relationship type.
+ */
 export function writeGraphml(graph: Subgraph, graphId = 'checkpoint-atlas'): string {
-  const nodeAttrs = graph.nodes.map(({ id: _id, ...rest }) => rest as Record<string, unknown>);
-  const edgeAttrs = graph.edges.map(({ id: _id, source: _s, target: _t, ...rest }) => rest as Record<string, unknown>);
+  const nodeAttrs = graph.nodes.map(
+    ({ id, label, name, ...rest }) =>
+      ({ label: name ?? id, name: name ?? id, type: label, ...rest }) as Record<string, unknown>,
+  );
+  const edgeAttrs = graph.edges.map(
+    ({ id: _id, source: _s, target: _t, ...rest }) => ({ label: rest.type, ...rest }) as Record<string, unknown>,
+  );
   const nodeKeys = keysFor('node', nodeAttrs);
   const edgeKeys = keysFor('edge', edgeAttrs);
   const out = [

@@ -59,6 +59,9 @@ describe('cypher panel', () => {
 
   it('shows a syntax error as Neo4j states it', async () => {
     const { page } = await openViewer(h);
+    await waitIdle(page);
+    const drawn = await page.evaluate(() => (window as any).__atlas.graph.nodes().sort());
+    expect(drawn.length).toBeGreaterThan(0);
     await page.getByRole('tab', { name: 'Cypher' }).click();
     await page.locator('#cypher-editor[data-ready="true"] .cm-editor').waitFor();
     await typeQuery(page, 'MATC (n) RETURN n');
@@ -67,6 +70,10 @@ describe('cypher panel', () => {
     await err.waitFor();
     const text = (await err.textContent()) ?? '';
     expect(text).toMatch(/Invalid input|SyntaxError/);
+    // The failed query keeps the canvas as it was, without a blocking overlay or a banner.
+    expect(await page.evaluate(() => (window as any).__atlas.graph.nodes().sort())).toEqual(drawn);
+    expect(await page.locator('#stage-overlay').isVisible()).toBe(false);
+    expect(await page.locator('#banner').isVisible()).toBe(false);
     // A write is refused.
     await typeQuery(page, 'CREATE (n:Drug {id: "drug:x"}) RETURN n');
     await page.locator('#cypher-run').click();

@@ -6,6 +6,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import GraphMod from 'graphology';
 import { cjs } from '../../client/src/lib/cjs.js';
 import { openViewer, shot, startHarness, waitIdle, type Harness } from '../../client/test/e2e-utils.js';
+import { SCREENSHOT_DIR } from '../helpers/browser.js';
 
 const Graph = cjs(GraphMod);
 let h: Harness;
@@ -50,18 +51,37 @@ describe('export', () => {
     expect(g2.order).toBe(visible.nodes);
     expect(g2.size).toBe(visible.edges);
     expect(g2.getNodeAttribute('drug:nivolumab', 'name')).toBe('Nivolumab');
+    expect(g2.getNodeAttribute('drug:nivolumab', 'label')).toBe('Nivolumab');
+    expect(g2.getNodeAttribute('drug:nivolumab', 'type')).toBe('Drug');
+    // A second, independent parser: the browser's own strict XML parser.
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return {
+        error: doc.getElementsByTagName('parsererror').length,
+        nodes: doc.getElementsByTagName('node').length,
+        edges: doc.getElementsByTagName('edge').length,
+      };
+    }, graphml.text);
+    expect(parsed).toEqual({ error: 0, nodes: visible.nodes, edges: visible.edges });
+    expect(gexf.text).toContain('xmlns:viz="http://www.gexf.net/1.2draft/viz"');
+    expect(g1.getNodeAttribute('drug:nivolumab', 'label')).toBe('Nivolumab');
 
     const nodesCsv = await grab('csv-nodes');
     const lines = nodesCsv.text.trim().split(/\r\n/);
     expect(lines[0]!.startsWith('id,label,name')).toBe(true);
     expect(lines.length).toBe(visible.nodes + 1);
     const edgesCsv = await grab('csv-edges');
-    expect(edgesCsv.text.trim().split(/\r\n/)[0]!.startsWith('id,source,target,type,evidence')).toBe(true);
+    expect(edgesCsv.text.trim().split(/\r\n/)[0]!.startsWith('id,type,source,target,evidence')).toBe(true);
+    expect(edgesCsv.text.trim().split(/\r\n/).length).toBe(visible.edges + 1);
 
     const png = await grab('png');
     expect(png.name).toMatch(/\.png$/);
     expect(png.buf.subarray(1, 4).toString('ascii')).toBe('PNG');
-    expect(png.buf.readUInt32BE(16)).toBeGreaterThan(100); // width
+    // Twice the canvas, in both directions.
+    const box = await page.evaluate(() => (window as any).__atlas.sigma.getDimensions());
+    expect(png.buf.readUInt32BE(16)).toBe(box.width * 2);
+    expect(png.buf.readUInt32BE(20)).toBe(box.height * 2);
+    fs.writeFileSync(`${SCREENSHOT_DIR}/export-png-2x.png`, png.buf);
     await shot(page, 'export-done');
     expect(errors).toEqual([]);
     await page.context().close();

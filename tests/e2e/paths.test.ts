@@ -61,6 +61,60 @@ describe('paths panel', () => {
     await page.context().close();
   });
 
+  it('draws paths between two entities that are not drawn yet, and "Find paths" again keeps the list', async () => {
+    // A small view that holds neither end.
+    const { page, errors } = await openViewer(h, '/?view=ego&focus=drug%3Asorafenib&depth=1');
+    await waitIdle(page);
+    const before = await page.evaluate(() => {
+      const g = (window as any).__atlas.graph;
+      return { ctla4: g.hasNode('target:ctla-4'), hbv: g.hasNode('risk:hbv') };
+    });
+    expect(before).toEqual({ ctla4: false, hbv: false });
+    await page.getByRole('tab', { name: 'Paths' }).click();
+    await searchAndPick(page, '#paths-panel input[placeholder="Start node…"]', 'CTLA-4', 'CTLA-4');
+    await searchAndPick(
+      page,
+      '#paths-panel input[placeholder="End node…"]',
+      'hepatitis B',
+      'Hepatitis B virus infection',
+    );
+    await page.waitForURL(/to=risk%3Ahbv/);
+    await waitIdle(page);
+    const cards = page.locator('#paths-panel .result-card');
+    await cards.first().waitFor();
+    const n = await cards.count();
+    expect(n).toBeGreaterThan(0);
+    expect(await page.locator('#paths-panel .error-box').count()).toBe(0);
+    const after = await page.evaluate(() => {
+      const a = (window as any).__atlas;
+      return {
+        ctla4: a.graph.hasNode('target:ctla-4'),
+        hbv: a.graph.hasNode('risk:hbv'),
+        highlighted: [...a.view.highlight.nodes],
+      };
+    });
+    expect(after.ctla4 && after.hbv).toBe(true);
+    expect(after.highlighted).toEqual(expect.arrayContaining(['target:ctla-4', 'risk:hbv']));
+    // No false connectivity alarm.
+    expect(await page.locator('#banner').isVisible()).toBe(false);
+    expect(await page.locator('#status').textContent()).not.toMatch(/Offline/);
+    // Asking again keeps the answer on screen.
+    await page.locator('#paths-run').click();
+    await page.waitForTimeout(300);
+    expect(await cards.count()).toBe(n);
+    await shot(page, 'paths-undrawn-ends');
+    // The deep link replays it without an error.
+    const url = page.url();
+    const again = await openViewer(h, url.slice(url.indexOf('/', 8)));
+    await waitIdle(again.page);
+    await again.page.locator('#paths-panel .result-card').first().waitFor();
+    expect(await again.page.locator('#paths-panel .result-card').count()).toBe(n);
+    expect(again.errors).toEqual([]);
+    await again.page.context().close();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('says so when there is no path, and starts from the details panel', async () => {
     const { page } = await openViewer(h, '/?sel=drug%3Anivolumab');
     await page

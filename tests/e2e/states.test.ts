@@ -34,7 +34,42 @@ describe('states', () => {
     await page.unroute('**/api/**');
     await card.getByRole('button', { name: 'Retry' }).click();
     await page.waitForFunction(() => (window as any).__atlas.ready, undefined, { timeout: 30_000 });
+    // The successful load asks /api/health, which clears the banner.
+    await banner.waitFor({ state: 'hidden', timeout: 10_000 });
+    await context.close();
+  });
+
+  it('an ordinary request error raises no banner; the banner follows /api/health and clears on recovery', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${h.url}/`);
+    await page.waitForFunction(() => (window as any).__atlas.ready, undefined, { timeout: 30_000 });
+    const banner = page.locator('#banner');
+    // A server error on one request (the database is fine): no banner, no "Offline".
+    await page.route('**/api/nodes/**', (route) =>
+      route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ error: 'Bad gateway' }) }),
+    );
+    await page.evaluate(() => (window as any).__atlas.app.select('drug:nivolumab'));
+    await page.waitForTimeout(1500);
     expect(await banner.isVisible()).toBe(false);
+    expect(await page.locator('#status').textContent()).not.toMatch(/Offline/);
+    await page.unroute('**/api/nodes/**');
+    // Health says the database is down: the banner comes up with its reason…
+    await page.route('**/api/health', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ status: 'unavailable', error: 'Neo4j unavailable', reason: 'bolt refused' }),
+      }),
+    );
+    await page.evaluate(() => (window as any).__atlas.app.connectivity.check());
+    await banner.waitFor({ state: 'visible' });
+    expect(await banner.textContent()).toContain('bolt refused');
+    expect(await page.locator('#status').textContent()).toMatch(/Offline/);
+    // …and goes as soon as health recovers (the monitor polls by itself).
+    await page.unroute('**/api/health');
+    await banner.waitFor({ state: 'hidden', timeout: 15_000 });
+    expect(await page.locator('#status').textContent()).not.toMatch(/Offline/);
     await context.close();
   });
 

@@ -1,6 +1,7 @@
 import { MultiGraph as Graph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Subgraph } from '../../ontology/index.js';
 import { csvField, writeCsv } from '../../server/export/csv.js';
@@ -54,7 +55,10 @@ describe('GraphML writer', () => {
     expect(g.type).toBe('directed');
     const niv = g.getNodeAttributes('drug:nivolumab');
     expect(niv.name).toBe('Nivolumab');
-    expect(niv.label).toBe('Drug');
+    // label is the display name (what Gephi, yEd and Cytoscape show); the type has its own key.
+    expect(niv.label).toBe('Nivolumab');
+    expect(niv.type).toBe('Drug');
+    expect(g.getEdgeAttribute('5:abc:1', 'label')).toBe('TARGETS');
     expect(niv.description).toBe(SAMPLE.nodes[0]!.description);
     expect(niv.approved).toBe(true);
     expect(JSON.parse(niv.synonyms as string)).toEqual(['navulizumab', 'Opdivo']);
@@ -69,6 +73,26 @@ describe('GraphML writer', () => {
     expect(e1.evidence).toBe('Nivolumab blocks PD-1, "strongly"\nsecond line');
     expect(e1.action).toBe('blocker');
     expect(g.getEdgeAttribute('5:abc:2', 'dataSource')).toBe('curation');
+  });
+
+  it('is well-formed XML to a second, independent parser, with label = name and the type in its own key', () => {
+    const xml = writeGraphml({
+      ...SAMPLE,
+      nodes: [...SAMPLE.nodes, { id: 'x:odd', label: 'Drug', name: 'Bad \u0001 char <b>', source: 'review' }],
+    });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml);
+    const keys: { '@id': string; '@for': string; '@attr.name': string }[] = doc.graphml.key;
+    const keyOf = (kind: string, name: string) =>
+      keys.find((k) => k['@for'] === kind && k['@attr.name'] === name)!['@id'];
+    const nodes: { '@id': string; data: { '@key': string; '#text': unknown }[] }[] = doc.graphml.graph.node;
+    const value = (id: string, key: string) =>
+      nodes.find((n) => n['@id'] === id)!.data.find((d) => d['@key'] === key)?.['#text'];
+    expect(value('drug:nivolumab', keyOf('node', 'label'))).toBe('Nivolumab');
+    expect(value('drug:nivolumab', keyOf('node', 'type'))).toBe('Drug');
+    expect(value('target:pd-1', keyOf('node', 'label'))).toBe('PD-1');
+    expect(value('x:odd', keyOf('node', 'label'))).toBe('Bad  char <b>');
+    expect(doc.graphml['@xmlns']).toBe('http://graphml.graphdrawing.org/xmlns');
   });
 
   it('declares attribute types from the values', () => {
@@ -97,6 +121,23 @@ describe('GEXF writer', () => {
     expect(niv.color).toMatch(/#0072b2|rgb/i);
     expect(niv.synonyms).toEqual(['navulizumab', 'Opdivo']);
     expect(g.getEdgeAttribute('5:abc:1', 'evidence')).toBe('Nivolumab blocks PD-1, "strongly"\nsecond line');
+  });
+});
+
+describe('GEXF 1.2', () => {
+  it('declares the 1.2 draft namespaces (viz included), is well-formed, and carries positions', () => {
+    const xml = writeGexf(SAMPLE, { 'drug:nivolumab': { x: 1.5, y: -2 } });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml);
+    expect(doc.gexf['@version']).toBe('1.2');
+    expect(doc.gexf['@xmlns']).toBe('http://www.gexf.net/1.2draft');
+    expect(doc.gexf['@xmlns:viz']).toBe('http://www.gexf.net/1.2draft/viz');
+    expect(xml).not.toContain('1.1draft');
+    expect(xml).not.toContain('http:///');
+    const g = parseGexf(Graph, xml);
+    expect(g.getNodeAttribute('drug:nivolumab', 'x')).toBe(1.5);
+    expect(g.getNodeAttribute('drug:nivolumab', 'y')).toBe(-2);
+    expect(g.getNodeAttribute('drug:nivolumab', 'label')).toBe('Nivolumab');
   });
 });
 

@@ -58,7 +58,7 @@ export function editorSchema(schema: Schema | null) {
   return {
     labels: (schema?.labels ?? []).map((l) => `:${l.label}`),
     relationshipTypes: (schema?.relationshipTypes ?? []).map((r) => `:${r.type}`),
-    propertyKeys: [...new Set([...(schema?.propertyKeys ?? []), ...PROPERTY_KEYS])],
+    propertyKeys: [...PROPERTY_KEYS],
     parameters: [],
   };
 }
@@ -101,5 +101,10 @@ export function mountEditor(
     tooltipAbsolute: true,
     preExtensions: [runKey],
   }) as EditorApi & { editor?: EditorApi };
-  return created.editor ?? created;
+  const editor = created.editor ?? created;
+  // The editable area is what screen readers land on: give it a name and say how to run.
+  const content = host.querySelector('.cm-content');
+  content?.setAttribute('aria-label', 'Cypher query (Ctrl or Cmd + Enter runs it)');
+  content?.setAttribute('aria-multiline', 'true');
+  return editor;
 }

@@ -30,6 +30,9 @@ const HIDDEN_PROPS = new Set([
   'degree',
 ]);
 const PROP_ORDER = [
+  'citation',
+  'pmid',
+  'doi',
   'nctId',
   'acronym',
   'chemblId',
@@ -79,6 +82,8 @@ const EDGE_SHOWN_APART = new Set([
   'dataset',
 ]);
 const EDGE_PROP_ORDER = [
+  'assertion',
+  'context',
   'action',
   'effect',
   'alteration',
@@ -124,12 +129,20 @@ const LINKS: Record<string, { pattern: RegExp; url: (v: string) => string }> = {
   chemblId: { pattern: /^CHEMBL\d+$/, url: (v) => `https://www.ebi.ac.uk/chembl/compound_report_card/${v}/` },
   drugbankId: { pattern: /^DB\d{5}$/, url: (v) => `https://go.drugbank.com/drugs/${v}` },
   nctId: { pattern: /^NCT\d{8}$/, url: (v) => `https://clinicaltrials.gov/study/${v}` },
+  // References (issue 11): PubMed and DOI resolvers.
+  pmid: { pattern: /^\d{1,9}$/, url: (v) => `https://pubmed.ncbi.nlm.nih.gov/${v}/` },
+  // A DOI keeps its "/" (doi.org resolves the path); everything else is escaped.
+  doi: {
+    pattern: /^10\.\d{4,9}\/\S+$/,
+    url: (v) => `https://doi.org/${decodeURIComponent(v).split('/').map(encodeURIComponent).join('/')}`,
+  },
 };
 
-function externalLink(key: string, value: unknown): HTMLElement | null {
+export function externalLink(key: string, value: unknown): HTMLElement | null {
   const spec = LINKS[key];
-  if (!spec || typeof value !== 'string' || !spec.pattern.test(value)) return null;
-  return h('a', { href: spec.url(encodeURIComponent(value)), target: '_blank', rel: 'noopener noreferrer' }, value);
+  const text = typeof value === 'number' ? String(value) : value;
+  if (!spec || typeof text !== 'string' || !spec.pattern.test(text)) return null;
+  return h('a', { href: spec.url(encodeURIComponent(text)), target: '_blank', rel: 'noopener noreferrer' }, text);
 }
 
 export class DetailsPanel {

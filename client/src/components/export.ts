@@ -1,112 +1,42 @@
-/** Export the current view (filters applied): PNG, GEXF, GraphML, JSON, CSV. */
-import GraphMod from 'graphology';
-import { toBlob } from '@sigma/export-image';
+/**
+ * Export the current view (filters applied). Files come from the server's writers
+ * (server/export/*) through POST /api/export with the drawn node ids, the shown
+ * relationship types and the layout positions — one export implementation, and a large
+ * view is a short request. PNG is drawn here, at 2× with the legend.
+ */
 import type Sigma from 'sigma';
-import { write as writeGexf } from 'graphology-gexf/browser/index.js';
-import type { GraphEdge, GraphNode } from '../../../ontology/index.js';
 import type { App } from '../app.js';
-import { cjs } from '../lib/cjs.js';
+import { labelColor } from '../graph/colors.js';
+import { ApiError } from '../lib/api.js';
 import { download, h } from '../lib/dom.js';
+import { pngWithLegend } from './exportImage.js';
 
-const Graph = cjs(GraphMod);
-
-type VNode = GraphNode & { x: number; y: number; color: string; size: number };
-const COMMON_NODE = ['id', 'label', 'name'];
-const SKIP = new Set(['x', 'y', 'size', 'color']);
-
-function flat(v: unknown): string | number | boolean {
-  if (typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join('; ');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
+type FileKind = 'gexf' | 'graphml' | 'json' | 'csv-nodes' | 'csv-edges';
 
 function stamp(): string {
   return new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
 }
 
-export function toJson(nodes: VNode[], edges: GraphEdge[]): string {
-  return JSON.stringify({ nodes, edges }, null, 2);
-}
-
-export function csvEscape(v: unknown): string {
-  const s = String(flat(v));
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(rows: Record<string, unknown>[], preferred: string[]): string {
-  const keys = [...preferred];
-  for (const r of rows) for (const k of Object.keys(r)) if (!keys.includes(k) && !SKIP.has(k)) keys.push(k);
-  return `${[keys.join(','), ...rows.map((r) => keys.map((k) => csvEscape(r[k])).join(','))].join('\r\n')}\r\n`;
-}
-
-export function toGexf(nodes: VNode[], edges: GraphEdge[]): string {
-  const g = new Graph({ multi: true, type: 'directed' });
-  for (const n of nodes) {
-    const attrs: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(n))
-      if (!['x', 'y', 'size', 'color', 'name', 'id'].includes(k)) attrs[k === 'label' ? 'type' : k] = flat(v);
-    g.addNode(n.id, { ...attrs, label: n.name, x: n.x, y: n.y, size: n.size, color: n.color });
-  }
-  for (const e of edges) {
-    const attrs: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(e)) if (!['id', 'source', 'target'].includes(k)) attrs[k] = flat(v);
-    g.addDirectedEdgeWithKey(String(e.id), e.source, e.target, { ...attrs, label: String(e.type) });
-  }
-  return writeGexf(g, { pretty: true });
-}
-
-function xml(s: unknown): string {
-  return String(flat(s)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** GraphML with typed keys for every property seen (graphology-graphml has no browser writer). */
-export function toGraphml(nodes: VNode[], edges: GraphEdge[]): string {
-  const keyType = (vals: unknown[]) =>
-    vals.every((v) => typeof v === 'number')
-      ? 'double'
-      : vals.every((v) => typeof v === 'boolean')
-        ? 'boolean'
-        : 'string';
-  const collect = (items: Record<string, unknown>[], skip: string[]) => {
-    const m = new Map<string, unknown[]>();
-    for (const it of items)
-      for (const [k, v] of Object.entries(it))
-        if (!skip.includes(k) && v !== undefined && v !== null) (m.get(k) ?? m.set(k, []).get(k)!).push(v);
-    return m;
-  };
-  const nk = collect(nodes, ['id']);
-  const ek = collect(edges, ['id', 'source', 'target']);
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-  ];
-  for (const [k, vals] of nk)
-    out.push(`  <key id="n_${xml(k)}" for="node" attr.name="${xml(k)}" attr.type="${keyType(vals)}"/>`);
-  for (const [k, vals] of ek)
-    out.push(`  <key id="e_${xml(k)}" for="edge" attr.name="${xml(k)}" attr.type="${keyType(vals)}"/>`);
-  out.push('  <graph id="checkpoint-atlas" edgedefault="directed">');
-  for (const n of nodes) {
-    out.push(`    <node id="${xml(n.id)}">`);
-    for (const [k, v] of Object.entries(n))
-      if (k !== 'id' && v !== undefined && v !== null) out.push(`      <data key="n_${xml(k)}">${xml(v)}</data>`);
-    out.push('    </node>');
-  }
-  for (const e of edges) {
-    out.push(`    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">`);
-    for (const [k, v] of Object.entries(e))
-      if (!['id', 'source', 'target'].includes(k) && v !== undefined && v !== null)
-        out.push(`      <data key="e_${xml(k)}">${xml(v)}</data>`);
-    out.push('    </edge>');
-  }
-  out.push('  </graph>', '</graphml>');
-  return `${out.join('\n')}\n`;
+/** What the export request carries for a view: ids, shown relationship types, positions. */
+export function exportRequest(app: App, kind: FileKind): Record<string, unknown> {
+  const v = app.view;
+  if (!v) throw new Error('no graph view');
+  const ids: string[] = [];
+  const positions: Record<string, { x: number; y: number }> = {};
+  v.graph.forEachNode((n, a) => {
+    if (!v.isNodeVisible(n)) return;
+    ids.push(n);
+    positions[n] = { x: a.x, y: a.y };
+  });
+  if (!ids.length) throw new Error('nothing is drawn');
+  const relTypes = [...new Set(v.graph.mapEdges((_e, a) => a.relType))].filter((t) => !v.hiddenRelTypes.has(t));
+  const [format, part] = kind.startsWith('csv-') ? ['csv', kind.slice(4)] : [kind, undefined];
+  return { format, ...(part ? { part } : {}), ids, relTypes, positions };
 }
 
 export class ExportMenu {
   readonly el: HTMLElement;
-  private note = h('div', { class: 'note', role: 'status', style: 'margin-top:6px;min-height:1em' });
+  private note = h('div', { class: 'note export-note', role: 'status' });
 
   constructor(private app: App) {
     const b = (id: string, label: string, title: string, fn: () => Promise<void> | void) =>
@@ -122,7 +52,7 @@ export class ExportMenu {
       h(
         'div',
         { class: 'btn-row' },
-        b('png', 'PNG', 'Image of the graph as drawn', () => this.png()),
+        b('png', 'PNG', 'Image of the graph as drawn, at 2× with the legend', () => this.png()),
         b('gexf', 'GEXF', 'For Gephi, with positions and colours', () => this.file('gexf')),
         b('graphml', 'GraphML', 'For Cytoscape, yEd, NetworkX', () => this.file('graphml')),
         b('json', 'JSON', 'Nodes and edges with every property', () => this.file('json')),
@@ -142,58 +72,32 @@ export class ExportMenu {
     }
   }
 
-  private current(): { nodes: VNode[]; edges: GraphEdge[] } {
-    const v = this.app.view;
-    if (!v) throw new Error('no graph view');
-    return v.visible();
-  }
-
   private async png(): Promise<void> {
     const v = this.app.view;
     if (!v) throw new Error('no graph view');
-    const blob = await toBlob(v.sigma as unknown as Sigma, {
-      format: 'png',
-      backgroundColor: '#ffffff',
-      fileName: 'checkpoint-atlas',
+    const counts = new Map<string, number>();
+    v.graph.forEachNode((n, a) => {
+      if (v.isNodeVisible(n)) counts.set(String(a.kind), (counts.get(String(a.kind)) ?? 0) + 1);
     });
+    const entries = [...counts].map(([label, n]) => ({ color: labelColor(label), text: `${label} (${n})` }));
+    const blob = await pngWithLegend(v.sigma as unknown as Sigma, { title: 'Node types', entries });
     download(blob, `checkpoint-atlas-${stamp()}.png`);
     this.note.textContent = 'PNG saved.';
   }
 
-  private file(kind: 'gexf' | 'graphml' | 'json' | 'csv-nodes' | 'csv-edges'): void {
-    const { nodes, edges } = this.current();
-    let text: string, type: string, ext: string;
-    switch (kind) {
-      case 'gexf':
-        text = toGexf(nodes, edges);
-        type = 'application/gexf+xml';
-        ext = 'gexf';
-        break;
-      case 'graphml':
-        text = toGraphml(nodes, edges);
-        type = 'application/graphml+xml';
-        ext = 'graphml';
-        break;
-      case 'json':
-        text = toJson(nodes, edges);
-        type = 'application/json';
-        ext = 'json';
-        break;
-      case 'csv-nodes':
-        text = toCsv(
-          nodes.map((n) => ({ ...n, x: n.x, y: n.y })),
-          [...COMMON_NODE, 'description', 'synonyms', 'refs'],
-        );
-        type = 'text/csv';
-        ext = 'nodes.csv';
-        break;
-      case 'csv-edges':
-        text = toCsv(edges, ['id', 'source', 'target', 'type', 'evidence', 'refs', 'section']);
-        type = 'text/csv';
-        ext = 'edges.csv';
-        break;
+  private async file(kind: FileKind): Promise<void> {
+    const body = exportRequest(this.app, kind);
+    const res = await fetch('/api/export', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) {
+      const err = (await res.json().catch(() => ({}))) as { error?: string; reason?: string };
+      throw new ApiError(res.status, err.error ?? `HTTP ${res.status}`, err.reason);
     }
-    download(new Blob([text], { type }), `checkpoint-atlas-${stamp()}.${ext}`);
-    this.note.textContent = `${nodes.length} nodes, ${edges.length} relationships exported.`;
+    const ext = kind.startsWith('csv-') ? `${kind.slice(4)}.csv` : kind;
+    download(await res.blob(), `checkpoint-atlas-${stamp()}.${ext}`);
+    this.note.textContent = `${(body.ids as string[]).length} nodes exported.`;
   }
 }

@@ -36,6 +36,17 @@ export class LayoutControls {
           {
             type: 'button',
             class: 'btn small',
+            id: 'btn-reseed',
+            title: 'Lay the graph out again from another seed (Back returns to this one)',
+            onclick: () => void app.reseed(),
+          },
+          'New layout',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn small',
             id: 'btn-fit',
             title: 'Fit the graph to the screen',
             onclick: () => app.view?.fit(),

@@ -5,12 +5,14 @@
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../ontology/index.js';
 import type { App } from '../app.js';
 import { clear, h } from '../lib/dom.js';
+import { ASSERTIONS, isWeak } from '../graph/assertions.js';
 import { labelColor } from '../graph/colors.js';
 
 export class Legend {
   readonly el = h('div', { class: 'legend-wrap' });
   private types = h('ul', { class: 'legend-list', id: 'legend-types', 'aria-label': 'Node types' });
   private rels = h('ul', { class: 'legend-list', id: 'legend-rels', 'aria-label': 'Relationship types' });
+  private claims = h('ul', { class: 'legend-list', id: 'legend-assertions', 'aria-label': 'Claim kinds' });
   private sizeSel: HTMLSelectElement;
   private colorSel: HTMLSelectElement;
 
@@ -56,6 +58,17 @@ export class Legend {
         ),
       ),
       h(
+        'details',
+        { class: 'section collapsible', id: 'legend-assertions-section' },
+        h('summary', null, h('h2', null, 'Claim kinds')),
+        h(
+          'p',
+          { class: 'note' },
+          'What each relationship claims. Association, preclinical and hypothesis claims are drawn lighter and thinner.',
+        ),
+        this.claims,
+      ),
+      h(
         'section',
         { class: 'section' },
         h('h2', null, 'Display'),
@@ -78,7 +91,40 @@ export class Legend {
     });
   }
 
+  private renderClaims(): void {
+    const counts = this.app.view?.assertionCounts() ?? new Map<string, number>();
+    const hidden = new Set(this.app.state.hiddenAssertions);
+    clear(this.claims);
+    for (const kind of ASSERTIONS) {
+      const n = counts.get(kind) ?? 0;
+      if (!n && !hidden.has(kind)) continue;
+      const cb = h('input', { type: 'checkbox', checked: !hidden.has(kind), 'aria-label': `Show ${kind} claims` });
+      cb.addEventListener('change', () => {
+        const next = new Set(this.app.state.hiddenAssertions);
+        if (cb.checked) next.delete(kind);
+        else next.add(kind);
+        this.app.setFilters({ hiddenAssertions: [...next] });
+      });
+      const line = h('span', { class: `claim-line${isWeak(kind) ? ' weak' : ''}`, 'aria-hidden': 'true' });
+      this.claims.append(
+        h(
+          'li',
+          null,
+          h(
+            'label',
+            { class: `legend-item${hidden.has(kind) ? ' off' : ''}`, 'data-assertion': kind },
+            cb,
+            line,
+            h('span', { class: 'name' }, kind),
+            h('span', { class: 'count' }, String(n)),
+          ),
+        ),
+      );
+    }
+  }
+
   render(): void {
+    this.renderClaims();
     const v = this.app.view;
     const st = this.app.state;
     this.sizeSel.value = st.sizeBy;
@@ -120,6 +166,17 @@ export class Legend {
             h('span', { class: 'name' }, label),
             h('span', { class: 'count' }, t !== undefined ? `${n} / ${t}` : String(n)),
           ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'only-btn',
+              'aria-label': `Only ${label}`,
+              title: `Show only ${label} (hide every other type)`,
+              onclick: () => this.app.setFilters({ hiddenLabels: labels.filter((l) => l !== label) }),
+            },
+            'only',
+          ),
         ),
       );
     }
@@ -153,6 +210,17 @@ export class Legend {
             cb,
             h('span', { class: 'name rel-name' }, type),
             h('span', { class: 'count' }, t !== undefined ? `${n} / ${t}` : String(n)),
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'only-btn',
+              'aria-label': `Only ${type}`,
+              title: `Show only ${type} relationships`,
+              onclick: () => this.app.setFilters({ hiddenRelTypes: [...new Set(relTypes)].filter((x) => x !== type) }),
+            },
+            'only',
           ),
         ),
       );

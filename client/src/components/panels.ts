@@ -6,6 +6,7 @@ import { PathsPanel } from './paths.js';
 import { ResistancePanel } from './resistance.js';
 import { CypherPanel } from './cypher.js';
 import { QuestionsPanel } from './questions.js';
+import { EvidencePanel } from './evidence.js';
 
 export interface PanelTab {
   id: string;
@@ -13,6 +14,7 @@ export interface PanelTab {
   el: HTMLElement;
   wide?: boolean;
   onShow?: () => void;
+  onHide?: () => void;
 }
 
 export function mountTabs(app: App, host: HTMLElement, tabs: PanelTab[]): { show: (id: string) => void } {
@@ -68,12 +70,13 @@ export function mountTabs(app: App, host: HTMLElement, tabs: PanelTab[]): { show
       buttons.get(t.id)!.tabIndex = on ? 0 : -1;
       panes.get(t.id)!.hidden = !on;
     }
-    const wasWide = layout?.classList.contains('wide-panel');
     layout?.classList.toggle('wide-panel', !!tab.wide);
-    if (shown !== tab.id) tab.onShow?.();
+    if (shown !== tab.id) {
+      tabs.find((t) => t.id === shown)?.onHide?.();
+      tab.onShow?.();
+    }
     shown = tab.id;
-    // The canvas changed size: let sigma re-measure.
-    if (wasWide !== !!tab.wide) requestAnimationFrame(() => app.view?.sigma.resize());
+    // The canvas changes size: the view's ResizeObserver re-measures and redraws.
   };
   app.on('tab', () => show(app.state.tab));
   show(app.state.tab);
@@ -86,6 +89,7 @@ export interface Panels {
   resistance: ResistancePanel;
   cypher: CypherPanel;
   questions: QuestionsPanel;
+  evidence: EvidencePanel;
 }
 
 export function mountPanels(app: App, host: HTMLElement, details: DetailsPanel): Panels {
@@ -93,6 +97,7 @@ export function mountPanels(app: App, host: HTMLElement, details: DetailsPanel):
   const resistance = new ResistancePanel(app);
   const cypher = new CypherPanel(app);
   const questions = new QuestionsPanel(app);
+  const evidence = new EvidencePanel(app);
   questions.onEdit = (q) => {
     cypher.setValue(q);
     app.setTab('cypher');
@@ -103,7 +108,20 @@ export function mountPanels(app: App, host: HTMLElement, details: DetailsPanel):
     { id: 'resistance', title: 'Resistance', el: resistance.el },
     { id: 'cypher', title: 'Cypher', el: cypher.el, wide: true, onShow: () => void cypher.ensureEditor() },
     { id: 'questions', title: 'Questions', el: questions.el, wide: true, onShow: () => void questions.load() },
+    {
+      id: 'evidence',
+      title: 'Evidence',
+      el: evidence.el,
+      wide: true,
+      onShow: () => {
+        evidence.visible = true;
+        evidence.render();
+      },
+      onHide: () => {
+        evidence.visible = false;
+      },
+    },
   ];
   const { show } = mountTabs(app, host, tabs);
-  return { show, paths, resistance, cypher, questions };
+  return { show, paths, resistance, cypher, questions, evidence };
 }

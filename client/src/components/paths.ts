@@ -111,6 +111,19 @@ export class PathsPanel {
     }
     const types = [...this.types.selectedOptions].map((o) => o.value);
     this.activeIndex = -1;
+    // The same question again: the answer is already there, show it whole.
+    const o = this.app.state.overlay;
+    if (
+      o?.kind === 'paths' &&
+      o.from === f.id &&
+      o.to === t.id &&
+      o.maxDepth === Number(this.depth.value) &&
+      (o.types ?? []).join(',') === types.join(',')
+    ) {
+      this.app.highlightAllOverlay();
+      this.render();
+      return;
+    }
     void this.app.showOverlay(
       { kind: 'paths', from: f.id, to: t.id, maxDepth: Number(this.depth.value), ...(types.length ? { types } : {}) },
       'paths',

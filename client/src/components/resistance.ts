@@ -1,6 +1,12 @@
 /** Resistance panel: a drug or class → /api/resistance; pathways with drivers and what overcomes them. */
 import type { App } from '../app.js';
-import type { NamedRef, Pathway } from '../lib/api.js';
+import type { Pathway } from '../lib/api.js';
+
+interface NamedRef {
+  id: string;
+  name: string;
+  label?: string;
+}
 import { append, clear, h } from '../lib/dom.js';
 import { labelColor } from '../graph/colors.js';
 import { SearchBox } from './search.js';

@@ -1,75 +1,99 @@
-/** Cypher/question rows as a table. Values are data: rendered as text, nodes as links. */
+/**
+ * Cypher / saved-question rows as a sortable table. Values are data: nodes (and ids or
+ * names of nodes in the answer) become buttons that select the node; null is blank.
+ */
+import { ID_PATTERN, labelOfId, type GraphNode } from '../../../ontology/index.js';
 import type { App } from '../app.js';
 import type { CypherResult } from '../lib/api.js';
 import { h } from '../lib/dom.js';
-import { labelColor } from '../graph/colors.js';
+import { blankCell, type Cell, dataTable, type NodeLink } from './dataTable.js';
 
 function isNodeLike(v: unknown): v is { id: string; name?: string; label?: string } {
   return (
     !!v &&
     typeof v === 'object' &&
     typeof (v as { id?: unknown }).id === 'string' &&
-    ('name' in (v as object) || 'label' in (v as object))
+    ('name' in (v as object) || 'label' in (v as object)) &&
+    !('source' in (v as object) && 'target' in (v as object) && 'type' in (v as object))
   );
 }
-
-function cell(app: App, v: unknown): Node {
-  if (v === null || v === undefined) return h('span', { class: 'note' }, 'null');
-  if (isNodeLike(v) && !('source' in v && 'target' in v && 'type' in v)) {
-    return h(
-      'button',
-      { type: 'button', class: 'link-btn', title: v.id, onclick: () => void app.select(v.id) },
-      h('span', { class: 'swatch', style: `background:${labelColor(v.label)};margin-right:4px` }),
-      String(v.name ?? v.id),
-    );
-  }
-  if (v && typeof v === 'object' && 'type' in v && 'source' in v && 'target' in v) {
-    const e = v as { type: string; source: string; target: string };
-    return h('span', { class: 'rel-name' }, `(${app.nameOf(e.source)})-[:${e.type}]->(${app.nameOf(e.target)})`);
-  }
-  if (Array.isArray(v)) {
-    if (v.every((x) => typeof x !== 'object' || x === null))
-      return document.createTextNode(v.map((x) => String(x)).join(', '));
-    const wrap = h('span');
-    v.forEach((x, i) => {
-      if (i) wrap.append(', ');
-      wrap.append(cell(app, x));
-    });
-    return wrap;
-  }
-  if (typeof v === 'object') return h('code', null, JSON.stringify(v));
-  return document.createTextNode(String(v));
+function isEdgeLike(v: unknown): v is { type: string; source: string; target: string } {
+  return !!v && typeof v === 'object' && 'type' in v && 'source' in v && 'target' in v;
 }
 
-export function resultTable(app: App, data: CypherResult): HTMLElement {
+/** Looks up nodes of the answer by id and by name, so plain columns can link too. */
+export interface NodeIndex {
+  byId: Map<string, GraphNode>;
+  byName: Map<string, GraphNode>;
+}
+export function nodeIndex(nodes: GraphNode[]): NodeIndex {
+  const byName = new Map<string, GraphNode>();
+  for (const n of nodes) if (n.name && !byName.has(n.name)) byName.set(n.name, n);
+  return { byId: new Map(nodes.map((n) => [n.id, n])), byName };
+}
+
+export function toCell(app: App, idx: NodeIndex, v: unknown): Cell {
+  if (v === null || v === undefined || v === '') return blankCell;
+  if (isNodeLike(v)) {
+    const name = String(v.name ?? v.id);
+    return { text: name, sort: name.toLowerCase(), nodes: [{ id: v.id, name, label: v.label }] };
+  }
+  if (isEdgeLike(v)) {
+    const text = `(${app.nameOf(v.source)})-[:${v.type}]->(${app.nameOf(v.target)})`;
+    return { text, sort: text.toLowerCase() };
+  }
+  if (typeof v === 'string') {
+    const known = idx.byId.get(v) ?? idx.byName.get(v);
+    if (known)
+      return {
+        text: v,
+        sort: v.toLowerCase(),
+        nodes: [{ id: known.id, name: v === known.id ? known.name : v, label: known.label }],
+      };
+    if (ID_PATTERN.test(v) && labelOfId(v))
+      return { text: v, sort: v, nodes: [{ id: v, name: app.nameOf(v), label: labelOfId(v) }] };
+    return { text: v, sort: v.toLowerCase() };
+  }
+  if (typeof v === 'number') return { text: String(v), sort: v };
+  if (typeof v === 'boolean') return { text: String(v), sort: String(v) };
+  if (Array.isArray(v) || (typeof v === 'object' && Array.isArray((v as { nodes?: unknown }).nodes))) {
+    const items = Array.isArray(v) ? v : ((v as { nodes: unknown[] }).nodes ?? []);
+    const cells = items.map((x) => toCell(app, idx, x)).filter((c) => c.text !== '');
+    if (!cells.length) return blankCell;
+    const nodes: NodeLink[] = cells.flatMap((c) => c.nodes ?? []);
+    const text = cells.map((c) => c.text).join('; ');
+    return {
+      text,
+      sort: cells.length === 1 ? cells[0]!.sort : text.toLowerCase(),
+      ...(nodes.length === cells.length ? { nodes } : {}),
+    };
+  }
+  const text = JSON.stringify(v);
+  return { text, sort: text };
+}
+
+export function resultTable(app: App, data: CypherResult, fileName = 'checkpoint-atlas-result'): HTMLElement {
   const columns = Array.isArray(data.columns) ? data.columns : [];
-  const rows = Array.isArray(data.rows) ? data.rows : [];
-  const table = h(
-    'table',
-    { class: 'results' },
-    h('thead', null, h('tr', null, ...columns.map((c) => h('th', { scope: 'col' }, c)))),
-  );
-  const tbody = h('tbody');
-  for (const row of rows) {
-    const tr = h('tr');
-    columns.forEach((c, i) => {
-      const v = Array.isArray(row) ? row[i] : (row as Record<string, unknown>)?.[c];
-      tr.append(h('td', null, cell(app, v)));
-    });
-    tbody.append(tr);
-  }
-  table.append(tbody);
+  const rawRows = Array.isArray(data.rows) ? data.rows : [];
   const g = data.graph ?? { nodes: [], edges: [] };
+  // Names link when the answer or the canvas (which draws what the answer names) holds the node.
+  const drawn = app.view ? app.view.graph.mapNodes((_n, a) => a.data) : [];
+  const idx = nodeIndex([...(g.nodes ?? []), ...drawn]);
+  const rows = rawRows.map((row) =>
+    columns.map((c, i) => toCell(app, idx, Array.isArray(row) ? row[i] : (row as Record<string, unknown>)?.[c])),
+  );
   return h(
     'div',
     { class: 'result-block' },
     h(
       'div',
-      { class: 'note', style: 'margin-top:8px' },
+      { class: 'note result-summary' },
       `${rows.length} row${rows.length === 1 ? '' : 's'} · ${g.nodes?.length ?? 0} nodes and ${g.edges?.length ?? 0} relationships drawn`,
       data.truncated ? ' · truncated: the row cap was reached' : '',
     ),
-    rows.length ? h('div', { class: 'table-wrap' }, table) : h('p', { class: 'note' }, 'No rows.'),
+    rows.length
+      ? dataTable(app, { columns, rows, fileName, label: 'Query result' })
+      : h('p', { class: 'note' }, 'No rows.'),
   );
 }
 

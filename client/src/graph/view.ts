@@ -16,12 +16,13 @@ import {
   type EdgeProgramType,
 } from 'sigma/rendering';
 import { animateNodes } from 'sigma/utils';
+import { assertionOf, isWeak, WEAK_EDGE, WEAK_EDGE_SIZE } from './assertions.js';
+import { fa2Settings, groupedTargets, seededPositions, settle } from './layout.js';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import FA2Mod from 'graphology-layout-forceatlas2/worker.js';
-import fa2Mod from 'graphology-layout-forceatlas2';
 import louvainMod from 'graphology-communities-louvain';
 import betweennessMod from 'graphology-metrics/centrality/betweenness.js';
-import { NODE_LABELS, type GraphEdge, type GraphNode, type NodeLabel, type Subgraph } from '../../../ontology/index.js';
+import type { GraphEdge, GraphNode, NodeLabel, Subgraph } from '../../../ontology/index.js';
 import { cjs } from '../lib/cjs.js';
 import {
   EDGE_ACTIVE,
@@ -36,7 +37,6 @@ import {
 
 const Graph = cjs(GraphMod);
 const FA2Layout = cjs(FA2Mod);
-const forceAtlas2 = cjs(fa2Mod);
 const louvain = cjs(louvainMod);
 const betweenness = cjs(betweennessMod);
 
@@ -112,6 +112,8 @@ export class GraphView {
   readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
   hiddenLabels = new Set<string>();
   hiddenRelTypes = new Set<string>();
+  /** Claim kinds (`assertion`, "unknown" when missing) whose relationships are hidden. */
+  hiddenAssertions = new Set<string>();
   hovered: string | null = null;
   selected: string | null = null;
   /** The edge under the pointer (sigma edge events) and the edge shown in the details. */
@@ -119,6 +121,8 @@ export class GraphView {
   selectedEdge: string | null = null;
   highlight: { nodes: Set<string>; edges: Set<string> } | null = null;
   sizeBy: SizeBy = 'degree';
+  /** Positions were changed by hand (drag, live ForceAtlas2, grouping): a link must carry them. */
+  manualLayout = false;
   colorBy: ColorBy = 'label';
   private fa2: InstanceType<typeof FA2Layout> | null = null;
   private layoutTimer: ReturnType<typeof setTimeout> | undefined;
@@ -154,7 +158,7 @@ export class GraphView {
       zIndex: true,
       minCameraRatio: 0.03,
       maxCameraRatio: 8,
-      stagePadding: 40,
+      stagePadding: 60,
       nodeReducer: (n, d) => this.nodeReducer(n, d),
       edgeReducer: (e, d) => this.edgeReducer(e, d),
     };
@@ -163,6 +167,15 @@ export class GraphView {
     this.groupLayer.className = 'group-labels';
     container.appendChild(this.groupLayer);
     this.sigma.on('afterRender', () => this.placeGroupLabels());
+    // The stage changes size with the panels (wide tabs, narrow windows): re-measure and draw.
+    let frame = 0;
+    new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        this.sigma.resize();
+        this.sigma.refresh({ skipIndexation: true });
+      });
+    }).observe(container);
     this.bindEvents();
   }
 
@@ -260,6 +273,7 @@ export class GraphView {
       // Freeze the frame while dragging, or the graph would rescale under the mouse.
       if (!s.getCustomBBox()) s.setCustomBBox(s.getBBox());
       const pos = s.viewportToGraph(e);
+      this.manualLayout = true;
       this.graph.mergeNodeAttributes(this.dragging, { x: pos.x, y: pos.y });
       e.preventSigmaDefault();
       e.original.preventDefault();
@@ -269,6 +283,7 @@ export class GraphView {
       if (!this.dragging) return;
       if (this.graph.hasNode(this.dragging)) this.graph.removeNodeAttribute(this.dragging, 'fixed');
       this.dragging = null;
+      this.emit('layout');
     };
     s.getMouseCaptor().on('mouseup', endDrag);
   }
@@ -340,9 +355,14 @@ export class GraphView {
 
   private baseEdgeReducer(edge: string, d: EdgeAttrs): Partial<EdgeDisplayData> {
     const res: Partial<EdgeDisplayData> & Record<string, unknown> = { ...d, label: '' };
-    if (this.hiddenRelTypes.has(d.relType)) {
+    const assertion = assertionOf(d.data);
+    if (this.hiddenRelTypes.has(d.relType) || this.hiddenAssertions.has(assertion)) {
       res.hidden = true;
       return res;
+    }
+    if (isWeak(assertion)) {
+      res.color = WEAK_EDGE;
+      res.size = WEAK_EDGE_SIZE;
     }
     const [src, tgt] = this.graph.extremities(edge);
     if (
@@ -407,26 +427,27 @@ export class GraphView {
     return { relType: String(e.type), label: String(e.type), size: 1, color: EDGE_COLOR, data: e };
   }
 
-  /** Replace the whole view with a subgraph, laid out from scratch. */
-  replace(sub: Subgraph, opts: { layoutMs?: number } = {}): void {
+  /** Replace the whole view with a subgraph, laid out from scratch: deterministic for a seed. */
+  replace(sub: Subgraph, opts: { seed?: number } = {}): void {
     this.stopLayout();
+    this.cancelAnimation?.();
     this.highlight = null;
     this.hovered = null;
     this.hoverNeighbors = null;
+    this.manualLayout = false;
     this.sigma.setCustomBBox(null);
     this.graph.clear();
-    const n = sub.nodes.length;
-    const radius = Math.max(10, Math.sqrt(n) * 12);
-    sub.nodes.forEach((node, i) => {
-      if (this.graph.hasNode(node.id)) return;
-      const a = (2 * Math.PI * i) / Math.max(1, n);
-      const r = radius * (0.6 + 0.4 * Math.random());
-      this.graph.addNode(node.id, this.nodeAttrs(node, r * Math.cos(a), r * Math.sin(a)));
-    });
+    // A fixed order (ids sorted) so the same data and seed give the same picture.
+    const nodes = [...new Map(sub.nodes.map((n) => [n.id, n])).values()].sort((a, b) => a.id.localeCompare(b.id));
+    const start = seededPositions(
+      nodes.map((n) => n.id),
+      opts.seed ?? 1,
+    );
+    for (const node of nodes) this.graph.addNode(node.id, this.nodeAttrs(node, start[node.id]!.x, start[node.id]!.y));
     this.addEdges(sub.edges);
     this.afterStructureChange();
+    settle(this.graph as unknown as GraphTypes.default);
     this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    if (this.graph.order > 1) this.startLayout(opts.layoutMs ?? Math.min(6000, 2000 + this.graph.order * 8));
     this.emit('change');
   }
 
@@ -457,7 +478,15 @@ export class GraphView {
       cx /= this.graph.order;
       cy /= this.graph.order;
     }
-    const fresh = sub.nodes.filter((n) => !this.graph.hasNode(n.id));
+    // A subgraph may list a node more than once (paths that share nodes): add each once.
+    const seen = new Set<string>();
+    const fresh = sub.nodes
+      .filter((n) => {
+        if (this.graph.hasNode(n.id) || seen.has(n.id)) return false;
+        seen.add(n.id);
+        return true;
+      })
+      .sort((a, b) => a.id.localeCompare(b.id));
     const byParent = new Map<string, GraphNode[]>();
     for (const n of fresh) {
       const p = anchor && this.graph.hasNode(anchor) ? anchor : (nbrOf.get(n.id) ?? '');
@@ -487,14 +516,12 @@ export class GraphView {
     }
     this.addEdges(sub.edges);
     this.afterStructureChange();
-    if (added.length && existing.size > 0) {
-      // Settle only the newcomers: existing nodes are pinned for the run.
+    if (added.length) {
+      // Settle only the newcomers (existing nodes are pinned), synchronously: deterministic.
+      this.stopLayout();
       for (const id of existing) this.graph.setNodeAttribute(id, 'fixed', true);
-      this.startLayout(Math.min(5000, 1500 + 40 * added.length), () => {
-        for (const id of existing) if (this.graph.hasNode(id)) this.graph.removeNodeAttribute(id, 'fixed');
-      });
-    } else if (added.length) {
-      this.startLayout(2500);
+      settle(this.graph as unknown as GraphTypes.default, 120);
+      for (const id of existing) if (this.graph.hasNode(id)) this.graph.removeNodeAttribute(id, 'fixed');
     }
     this.emit('change');
     return added;
@@ -521,7 +548,8 @@ export class GraphView {
   }
 
   private addEdges(edges: GraphEdge[]): void {
-    for (const e of edges) {
+    const key = (e: GraphEdge) => `${e.source}\u0000${e.type}\u0000${e.target}\u0000${e.id}`;
+    for (const e of [...edges].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))) {
       if (!e || !this.graph.hasNode(e.source) || !this.graph.hasNode(e.target)) continue;
       const key = String(e.id ?? `${e.source}-${e.type}-${e.target}`);
       if (this.graph.hasEdge(key)) continue;
@@ -661,9 +689,9 @@ export class GraphView {
   visibleNeighbors(id: string): string[] {
     if (!this.graph.hasNode(id)) return [];
     const seen = new Set<string>();
-    this.graph.forEachEdge(id, (_e, a, s, t) => {
+    this.graph.forEachEdge(id, (e, _a, s, t) => {
       const other = s === id ? t : s;
-      if (other === id || seen.has(other) || this.hiddenRelTypes.has(a.relType) || !this.isNodeVisible(other)) return;
+      if (other === id || seen.has(other) || !this.isEdgeVisible(e) || !this.isNodeVisible(other)) return;
       seen.add(other);
     });
     const at = (n: string) => {
@@ -691,6 +719,23 @@ export class GraphView {
     this.refresh();
   }
 
+  setHiddenAssertions(kinds: Iterable<string>): void {
+    this.hiddenAssertions = new Set(kinds);
+    this.refresh();
+  }
+
+  /** A relationship is drawn: its type and claim kind are shown, and both its ends. */
+  isEdgeVisible(edge: string): boolean {
+    const a = this.graph.getEdgeAttributes(edge);
+    const [s, t] = this.graph.extremities(edge);
+    return (
+      !this.hiddenRelTypes.has(a.relType) &&
+      !this.hiddenAssertions.has(assertionOf(a.data)) &&
+      this.isNodeVisible(s) &&
+      this.isNodeVisible(t)
+    );
+  }
+
   setHiddenRelTypes(types: Iterable<string>): void {
     this.hiddenRelTypes = new Set(types);
     this.refresh();
@@ -706,16 +751,8 @@ export class GraphView {
     this.cancelAnimation?.();
     if (this.groupLabels.length) this.setGroupLabels([]);
     if (this.graph.order < 2) return;
-    const settings = {
-      ...forceAtlas2.inferSettings(this.graph),
-      barnesHutOptimize: this.graph.order > 400,
-      slowDown: 4,
-      gravity: 1,
-      scalingRatio: 8,
-      adjustSizes: false,
-      // Hubs (HCC, nivolumab) attract less and move outward: fewer piles in the middle.
-      outboundAttractionDistribution: true,
-    };
+    const settings = fa2Settings(this.graph as unknown as GraphTypes.default);
+    this.manualLayout = true;
     this.fa2 = new FA2Layout(this.graph, { settings, getEdgeWeight: null });
     this.fa2.start();
     this.pendingDone = onDone ?? null;
@@ -737,52 +774,21 @@ export class GraphView {
     }
   }
 
-  /** Lay nodes out in one cluster per type, clusters around a circle; animated. */
+  /** Lay nodes out in one cluster per shown type, clusters around a circle; animated. */
   layoutByType(): void {
     this.stopLayout();
     this.sigma.setCustomBBox(null);
-    const byType = new Map<string, string[]>();
-    this.graph.forEachNode((n, a) => {
-      const k = String(a.kind);
-      const l = byType.get(k);
-      if (l) l.push(n);
-      else byType.set(k, [n]);
-    });
-    const order = [
-      ...NODE_LABELS,
-      ...[...byType.keys()].filter((k) => !(NODE_LABELS as readonly string[]).includes(k)),
-    ].filter((k) => byType.has(k));
-    const STEP = 9;
-    const radius = (n: number) => STEP * Math.sqrt(n) + 24;
-    const radii = order.map((k) => radius(byType.get(k)!.length));
-    const R = Math.max(40, (radii.reduce((a, r) => a + 2 * r, 0) * 1.15) / (2 * Math.PI), Math.max(...radii) * 2);
-    const targets: Record<string, { x: number; y: number }> = {};
-    const labels: { text: string; color: string; x: number; y: number }[] = [];
-    // Clusters around a circle, each sized by its member count.
-    let acc = 0;
-    const totalArc = radii.reduce((a, r) => a + 2 * r, 0);
-    order.forEach((k, gi) => {
-      const ids = byType.get(k)!.sort((a, b) => this.graph.degree(b) - this.graph.degree(a));
-      const ang = (2 * Math.PI * (acc + radii[gi]!)) / totalArc;
-      acc += 2 * radii[gi]!;
-      const cx = R * Math.cos(ang),
-        cy = R * Math.sin(ang);
-      // Sunflower (Vogel) spiral keeps a cluster round and evenly packed.
-      ids.forEach((id, i) => {
-        const r = STEP * Math.sqrt(i);
-        const t = i * 2.39996;
-        targets[id] = { x: cx + r * Math.cos(t), y: cy + r * Math.sin(t) };
-      });
-      // Graph y points up in sigma: the label sits above the cluster.
-      labels.push({
-        text: `${k} (${ids.length})`,
-        color: labelColor(k),
-        x: cx,
-        y: cy + STEP * Math.sqrt(ids.length) + 6,
-      });
-    });
+    const { targets, labels } = groupedTargets(
+      this.graph as unknown as GraphTypes.default,
+      (n) => String(this.graph.getNodeAttribute(n, 'kind')),
+      this.hiddenLabels,
+    );
     this.setGroupLabels([]);
-    this.cancelAnimation = animateNodes(this.graph, targets, { duration: 700 }, () => this.setGroupLabels(labels));
+    this.manualLayout = true;
+    this.cancelAnimation = animateNodes(this.graph, targets, { duration: 700 }, () => {
+      this.setGroupLabels(labels);
+      this.emit('layout');
+    });
   }
 
   private setGroupLabels(labels: { text: string; color: string; x: number; y: number }[]): void {
@@ -920,9 +926,37 @@ export class GraphView {
     return { nodes, edges };
   }
 
+  /** Every node's position (rounded in the URL). */
+  positions(): Record<string, { x: number; y: number }> {
+    const out: Record<string, { x: number; y: number }> = {};
+    this.graph.forEachNode((n, a) => {
+      out[n] = { x: a.x, y: a.y };
+    });
+    return out;
+  }
+
+  /** How many nodes and relationships are drawn now (filters applied). */
+  visibleCounts(): { nodes: number; edges: number } {
+    let nodes = 0;
+    let edges = 0;
+    this.graph.forEachNode((n) => {
+      if (this.isNodeVisible(n)) nodes++;
+    });
+    this.graph.forEachEdge((e) => {
+      if (this.isEdgeVisible(e)) edges++;
+    });
+    return { nodes, edges };
+  }
+
   labelCounts(): Map<string, number> {
     const m = new Map<string, number>();
     this.graph.forEachNode((_n, a) => m.set(String(a.kind), (m.get(String(a.kind)) ?? 0) + 1));
+    return m;
+  }
+
+  assertionCounts(): Map<string, number> {
+    const m = new Map<string, number>();
+    this.graph.forEachEdge((_e, a) => m.set(assertionOf(a.data), (m.get(assertionOf(a.data)) ?? 0) + 1));
     return m;
   }
 

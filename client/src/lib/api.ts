@@ -1,5 +1,5 @@
 /** Typed client of the Express JSON API. Every failure becomes an ApiError. */
-import type { GraphEdge, GraphNode, NodeLabel, SearchHit, Subgraph } from '../../../ontology/index.js';
+import type { SearchHit, Subgraph } from '../../../ontology/index.js';
 
 export class ApiError extends Error {
   constructor(
@@ -59,98 +59,42 @@ const qs = (o: Record<string, string | number | undefined | null>) => {
   return s ? `?${s}` : '';
 };
 
-export interface GraphResponse extends Subgraph {
-  total?: unknown;
-  totals?: unknown;
-  [k: string]: unknown;
-}
-export interface RelationshipInfo {
-  id: string;
-  type: string;
-  direction: 'out' | 'in';
-  other: { id: string; name: string; label: NodeLabel };
-  props: Record<string, unknown> & { refs?: number[]; evidence?: string; section?: string; source?: string };
-}
-export interface NodeDetails {
-  node: GraphNode & { description?: string; synonyms?: string[]; refs?: number[] };
-  relationships: RelationshipInfo[];
-}
-export interface Schema {
-  labels: { label: string; count: number }[];
-  relationshipTypes: { type: string; count: number }[];
-  propertyKeys?: string[];
-}
-export interface CypherResult {
-  columns: string[];
-  rows: unknown[];
-  graph: Subgraph;
-  truncated?: boolean;
-}
+// The response shapes are the server's own types (one contract; `import type` is erased).
+import type { CypherResult as ServerCypherResult } from '../../../server/queries/cypher.js';
+import type { Health } from '../../../server/queries/health.js';
+import type { NodeDetail, NodeRelationship } from '../../../server/queries/nodes.js';
+import type { Overview, SchemaCounts } from '../../../server/queries/overview.js';
+import type { PathResult } from '../../../server/queries/paths.js';
+import type { Pathway, ResistanceResult } from '../../../server/queries/resistance.js';
+import type { Question, QuestionSet } from '../../../server/lib/questions.js';
+
+export type { Health, NodeDetail, Overview, PathResult, Pathway, Question, QuestionSet, ResistanceResult };
+export type RelationshipInfo = NodeRelationship;
+export type NodeDetails = NodeDetail;
+export type Schema = SchemaCounts;
+export type Neighbors = Subgraph & { truncated: boolean };
+/** /api/cypher; a saved question's run adds `question`. */
+export type CypherResult = ServerCypherResult & { question?: { name: string; title: string } };
 export interface PathsResult {
-  paths: { nodes: GraphNode[]; edges: GraphEdge[]; chain: unknown }[];
+  paths: PathResult[];
   graph: Subgraph;
-}
-export interface NamedRef {
-  id: string;
-  name: string;
-  label?: string;
-}
-export interface Pathway {
-  mechanism: NamedRef | string;
-  resists?: NamedRef;
-  evidence?: unknown;
-  refs?: unknown;
-  drivers: (NamedRef | string)[];
-  overcomeBy: ((NamedRef & { overcomes?: string }) | string)[];
-  chain: unknown;
-  chains?: unknown[];
-}
-export interface ResistanceResult {
-  target?: NamedRef;
-  pathways: Pathway[];
-  graph: Subgraph;
-}
-export interface QuestionParam {
-  name: string;
-  type?: string;
-  label?: string;
-  description?: string;
-  default?: unknown;
-  [k: string]: unknown;
-}
-export interface Question {
-  name: string;
-  title: string;
-  description?: string;
-  params?: QuestionParam[] | Record<string, unknown>;
-  query?: string;
-}
-export interface QuestionSet {
-  questions: Question[];
-  problems: { file: string; message: string }[];
 }
 
 export const api = {
-  health: () => request<Record<string, unknown>>('/api/health'),
+  health: () => request<Health>('/api/health'),
   search: (q: string, limit = 10, signal?: AbortSignal) =>
     request<SearchHit[]>(`/api/search${qs({ q, limit })}`, { signal }),
   node: (id: string) => request<NodeDetails>(`/api/nodes/${encodeURIComponent(id)}`),
   neighbors: (id: string, depth = 1, types?: string[]) =>
-    request<GraphResponse>(`/api/nodes/${encodeURIComponent(id)}/neighbors${qs({ depth, types: types?.join(',') })}`),
-  graph: (limit = 150, labels?: string[]) =>
-    request<GraphResponse>(`/api/graph${qs({ limit, labels: labels?.join(',') })}`),
+    request<Neighbors>(`/api/nodes/${encodeURIComponent(id)}/neighbors${qs({ depth, types: types?.join(',') })}`),
+  graph: (limit = 150, labels?: string[]) => request<Overview>(`/api/graph${qs({ limit, labels: labels?.join(',') })}`),
   schema: () => request<Schema>('/api/schema'),
   cypher: (query: string, params: Record<string, unknown> = {}) =>
     request<CypherResult>('/api/cypher', { method: 'POST', body: JSON.stringify({ query, params }) }),
   paths: (from: string, to: string, maxDepth = 4, types?: string[]) =>
     request<PathsResult>(`/api/paths${qs({ from, to, maxDepth, types: types?.join(',') })}`),
   resistance: (target: string) => request<ResistanceResult>(`/api/resistance${qs({ target })}`),
-  questions: async (): Promise<QuestionSet> => {
-    const r = await request<Question[] | Partial<QuestionSet>>('/api/questions');
-    return Array.isArray(r)
-      ? { questions: r, problems: [] }
-      : { questions: r.questions ?? [], problems: r.problems ?? [] };
-  },
+  questions: () => request<QuestionSet>('/api/questions'),
   runQuestion: (name: string, params: Record<string, unknown>) =>
     request<CypherResult>(`/api/questions/${encodeURIComponent(name)}/run`, {
       method: 'POST',

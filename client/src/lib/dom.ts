@@ -21,6 +21,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
         el.addEventListener(k.slice(2).toLowerCase(), v as EventListener);
       } else if (k === 'class') {
         el.className = String(v);
+      } else if (k === 'style') {
+        // Through the CSSOM, which a strict CSP allows (a style attribute it would block).
+        el.style.cssText = String(v);
       } else if (v === true) {
         el.setAttribute(k, '');
       } else {
@@ -63,7 +66,7 @@ export function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number)
 /** Save a Blob as a file download. */
 export function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
-  const a = h('a', { href: url, download: fileName, style: 'display:none' });
+  const a = h('a', { href: url, download: fileName, hidden: true });
   document.body.appendChild(a);
   a.click();
   setTimeout(() => {

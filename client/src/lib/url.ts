@@ -19,14 +19,31 @@ export type Overlay =
   | { kind: 'paths'; from: string; to: string; maxDepth: number; types?: string[] }
   | { kind: 'resistance'; target: string };
 
+export interface CameraView {
+  x: number;
+  y: number;
+  ratio: number;
+}
+export type Positions = Record<string, { x: number; y: number }>;
+
+export const DEFAULT_SEED = 1;
+
 export interface UrlState {
   spec: ViewSpec;
+  /** Seed of the automatic layout (deterministic: same data, same seed, same picture). */
+  seed: number;
+  /** Sigma camera; null = as the layout frames it. */
+  camera: CameraView | null;
+  /** Node positions, only when they were changed by hand (drag, live ForceAtlas2, grouping). */
+  positions: Positions | null;
   /** Expand (`id`) and collapse (`-id`) operations replayed in order over the view. */
   ops: string[];
   overlay: Overlay | null;
   selected: string | null;
   hiddenLabels: string[];
   hiddenRelTypes: string[];
+  /** Claim kinds (`assertion`; "unknown" = none recorded) whose relationships are hidden. */
+  hiddenAssertions: string[];
   sizeBy: string;
   colorBy: string;
   tab: string;
@@ -73,11 +90,15 @@ export function parseUrl(search: string = location.search): UrlState {
   }
   return {
     spec,
+    seed: Number.parseInt(p.get('seed') ?? '', 10) || DEFAULT_SEED,
+    camera: parseCamera(p.get('cam')),
+    positions: parsePositions(p.get('pos')),
     ops: list(p.get('exp')),
     overlay,
     selected: p.get('sel'),
     hiddenLabels: list(p.get('hide')),
     hiddenRelTypes: list(p.get('hideRel')),
+    hiddenAssertions: list(p.get('hideAssert')),
     sizeBy: p.get('size') ?? 'degree',
     colorBy: p.get('color') ?? 'label',
     tab: p.get('tab') ?? 'details',
@@ -109,9 +130,13 @@ export function buildUrl(s: UrlState): string {
   } else if (s.overlay?.kind === 'resistance') {
     p.set('resistance', s.overlay.target);
   }
+  if (s.seed !== DEFAULT_SEED) p.set('seed', String(s.seed));
+  if (s.positions && Object.keys(s.positions).length) p.set('pos', formatPositions(s.positions));
+  if (s.camera && !isDefaultCamera(s.camera)) p.set('cam', formatCamera(s.camera));
   if (s.selected) p.set('sel', s.selected);
   if (s.hiddenLabels.length) p.set('hide', s.hiddenLabels.join(','));
   if (s.hiddenRelTypes.length) p.set('hideRel', s.hiddenRelTypes.join(','));
+  if (s.hiddenAssertions.length) p.set('hideAssert', s.hiddenAssertions.join(','));
   if (s.sizeBy !== 'degree') p.set('size', s.sizeBy);
   if (s.colorBy !== 'label') p.set('color', s.colorBy);
   if (s.tab && s.tab !== 'details') p.set('tab', s.tab);
@@ -128,4 +153,35 @@ function normal(s: ViewSpec): unknown {
       .filter(([, v]) => v !== undefined)
       .sort(([x], [y]) => x.localeCompare(y)),
   );
+}
+
+const num = (x: number, digits: number) => String(Number(x.toFixed(digits)));
+
+export function formatCamera(c: CameraView): string {
+  return [num(c.x, 5), num(c.y, 5), num(c.ratio, 5)].join(',');
+}
+export function parseCamera(s: string | null): CameraView | null {
+  if (!s) return null;
+  const [x, y, ratio] = s.split(',').map(Number);
+  if (![x, y, ratio].every((v) => Number.isFinite(v)) || ratio! <= 0) return null;
+  return { x: x!, y: y!, ratio: ratio! };
+}
+function isDefaultCamera(c: CameraView): boolean {
+  return Math.abs(c.x - 0.5) < 1e-5 && Math.abs(c.y - 0.5) < 1e-5 && Math.abs(c.ratio - 1) < 1e-5;
+}
+
+/** `id~x~y,…` (ids never hold `~` or `,`), 3 decimals: far below a pixel at any zoom sigma allows. */
+export function formatPositions(p: Positions): string {
+  return Object.entries(p)
+    .map(([id, { x, y }]) => `${id}~${num(x, 3)}~${num(y, 3)}`)
+    .join(',');
+}
+export function parsePositions(s: string | null): Positions | null {
+  if (!s) return null;
+  const out: Positions = {};
+  for (const item of s.split(',')) {
+    const [id, x, y] = item.split('~');
+    if (id && Number.isFinite(Number(x)) && Number.isFinite(Number(y))) out[id] = { x: Number(x), y: Number(y) };
+  }
+  return Object.keys(out).length ? out : null;
 }
