@@ -16,7 +16,10 @@ const program = new Command()
   .name('ingest')
   .description('Validate data files (YAML, neo4j-admin CSV/TSV…) and load them into Neo4j as one dataset')
   .option('--data <dir>', 'folder of data files', 'data')
-  .option('--dataset <name>', 'dataset name when the folder has no atlas-dataset.yaml (default: folder name + path hash)')
+  .option(
+    '--dataset <name>',
+    'dataset name when the folder has no atlas-dataset.yaml (default: folder name + path hash)',
+  )
   .option('--wipe', 'delete every Entity (all datasets) and load record before loading', false)
   .option('--dry-run', 'validate and report what would be written and removed, without writing', false)
   .option('--allow-removals', 'allow removing more than 20% of the dataset', false)
@@ -82,7 +85,12 @@ async function main(): Promise<number> {
   const bars = progressBars();
   try {
     // A dry run works without a database too (then it cannot plan removals).
-    const reachable = !opts.dryRun || (await driver.verifyConnectivity().then(() => true, () => false));
+    const reachable =
+      !opts.dryRun ||
+      (await driver.verifyConnectivity().then(
+        () => true,
+        () => false,
+      ));
     const report = await ingest({
       driver: reachable ? driver : undefined,
       database: config.database,

@@ -171,6 +171,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const displayRoot = process.cwd();
   const log = options.log ?? (() => {});
   const progress = options.onProgress ?? (() => {});
+  let lap = Date.now();
+  const timing = process.env.ATLAS_INGEST_TIMING
+    ? (step: string) => {
+        log(`  ${step}: ${Date.now() - lap} ms`);
+        lap = Date.now();
+      }
+    : () => {};
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const transforms = options.transforms ?? [];
   const { driver, database } = options;
@@ -227,9 +234,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   }
   if (!options.dryRun && driver && unchanged.size === files.length + 1) {
     report.skippedFiles = report.files;
-    return finish('unchanged', `dataset "${dataset}" is unchanged since its load of ${lastFinished!.finished}: nothing to do`);
+    return finish(
+      'unchanged',
+      `dataset "${dataset}" is unchanged since its load of ${lastFinished!.finished}: nothing to do`,
+    );
   }
 
+  timing('checksums and previous loads');
   // Pass 1: validate everything, keeping only compact indexes.
   const validator = new Validator({ defaults: identity.defaults });
   const summaries: FileSummary[] = [];
@@ -257,17 +268,22 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   }
   // A file that does not parse makes references into it look dangling: report it alone.
   if (readProblems.length > 0) throw new DataValidationError(readProblems);
-  await validator.finish(
-    driver && !options.wipe ? (ids) => existingLabels(driver, database, ids) : undefined,
-  );
+  await validator.finish(driver && !options.wipe ? (ids) => existingLabels(driver, database, ids) : undefined);
   if (validator.problemCount > 0) throw new DataValidationError(validator.problems, validator.problemCount);
-  report.records = { nodes: sortedCounts(validator.nodeCounts), relationships: sortedCounts(validator.relationshipCounts) };
+  report.records = {
+    nodes: sortedCounts(validator.nodeCounts),
+    relationships: sortedCounts(validator.relationshipCounts),
+  };
   report.nodes = sum(validator.nodeCounts);
   report.relationships = sum(validator.relationshipCounts);
   if (report.nodes + report.relationships === 0) {
-    return finish('empty', `the files in ${dir} hold no records: nothing loaded, nothing removed (dataset "${dataset}")`);
+    return finish(
+      'empty',
+      `the files in ${dir} hold no records: nothing loaded, nothing removed (dataset "${dataset}")`,
+    );
   }
 
+  timing('validate');
   // Plan: what the dataset has in the graph that the data no longer contains.
   const previousTypes = previousLoads.flatMap((l) =>
     Object.keys((l.counts?.relationships as Record<string, number> | undefined) ?? {}),
@@ -303,9 +319,15 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     );
   }
 
+  timing('plan');
   // Write.
   await applySchema(driver, database);
-  await ensureRelationshipIndexes(driver, database, new Set([...currentTypes, ...(plan?.staleRelationships.keys() ?? [])]));
+  await ensureRelationshipIndexes(
+    driver,
+    database,
+    new Set([...currentTypes, ...(plan?.staleRelationships.keys() ?? [])]),
+  );
+  timing('schema');
   const skip = new Set(report.files.filter((f) => unchanged.has(f)));
   report.skippedFiles = [...skip];
   const toLoad = summaries.filter((s) => !skip.has(s.shown));
@@ -321,7 +343,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const fresh = options.wipe || report.existing.relationships === 0;
   const record = await startLoad(driver, database, dataset, checksums);
   report.runId = record.runId;
-  log(`dataset "${dataset}" (${identity.from}), run ${record.runId}: ${single ? 'one transaction' : `batches of ${batchSize}`}`);
+  log(
+    `dataset "${dataset}" (${identity.from}), run ${record.runId}: ${single ? 'one transaction' : `batches of ${batchSize}`}`,
+  );
   const writer = new Writer(driver, database, { single, batchSize, inFlight: single ? 1 : (options.inFlight ?? 2) });
   try {
     if (options.wipe && single) {
@@ -350,8 +374,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     };
     const addNode = async (node: NodeRecord) => {
       const k = `${node.label}${node.resistance ? '+' : ''}`;
-      let group = nodeGroups.get(k);
-      if (!group) nodeGroups.set(k, (group = []));
+      const group = nodeGroups.get(k) ?? [];
+      if (group.length === 0) nodeGroups.set(k, group);
       group.push(node);
       if (group.length >= batchSize) await flushNodes(k, group);
     };
@@ -366,6 +390,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     for (const [k, group] of [...nodeGroups]) await flushNodes(k, group);
     await writer.drain();
 
+    timing('nodes');
     // Relationships, grouped by type, in batches.
     const relTotal = toLoad.reduce((n, s) => n + s.relationships, 0) + derived.relationships.length;
     let relsDone = 0;
@@ -382,8 +407,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       );
     };
     const addRel = async (rel: RelationshipRecord) => {
-      let group = relGroups.get(rel.type);
-      if (!group) relGroups.set(rel.type, (group = []));
+      const group = relGroups.get(rel.type) ?? [];
+      if (group.length === 0) relGroups.set(rel.type, group);
       group.push(rel);
       if (group.length >= batchSize) await flushRels(rel.type, group);
     };
@@ -398,10 +423,14 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     for (const [type, group] of [...relGroups]) await flushRels(type, group);
     await writer.drain();
 
+    timing('relationships');
     // Converge: remove what the dataset no longer contains (relationships first).
     if (plan && stale > 0) {
       let done = 0;
-      const step = (n: number) => progress({ phase: 'converge', done: (done += n), total: stale, unit: 'rows' });
+      const step = (n: number) => {
+        done += n;
+        progress({ phase: 'converge', done, total: stale, unit: 'rows' });
+      };
       for (const [type, keys] of plan.staleRelationships) {
         for (let i = 0; i < keys.length; i += batchSize) {
           const slice = keys.slice(i, i + batchSize);
@@ -434,6 +463,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     }).catch(() => {});
     throw err;
   }
+  timing('converge and commit');
   report.retriedBatches = writer.retried;
   const counts = {
     nodes: report.records.nodes,
@@ -443,10 +473,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     skippedFiles: report.skippedFiles.length,
   };
   await endLoad(driver, database, record, { status: 'finished', counts });
+  timing('load record');
   return finish(
     single ? 'single' : 'batched',
     `loaded dataset "${dataset}": wrote ${report.written.nodes} nodes and ${report.written.relationships} relationships` +
-      (report.written.linkedNotOwned ? ` (${report.written.linkedNotOwned} nodes belong to other datasets: linked, not overwritten)` : '') +
+      (report.written.linkedNotOwned
+        ? ` (${report.written.linkedNotOwned} nodes belong to other datasets: linked, not overwritten)`
+        : '') +
       `, removed ${report.removed.nodes} nodes and ${report.removed.relationships} relationships` +
       (report.removed.keptLinked ? ` (kept ${report.removed.keptLinked} nodes other datasets link to)` : '') +
       (skip.size ? `; ${skip.size} unchanged files skipped` : ''),

@@ -20,6 +20,7 @@ import {
 } from '../ontology/index.js';
 import type { NodeRecord, RelationshipRecord } from './dataset.js';
 import { LOAD_LABEL } from './load-record.js';
+import { schemaNames } from './schema.js';
 import type { Statement } from './writer.js';
 
 export interface GraphCounts {
@@ -45,12 +46,16 @@ function indexName(prefix: string, type: string): string {
 
 /** Relationship property indexes on `key` and `dataset` for each type a load writes. */
 export async function ensureRelationshipIndexes(driver: Driver, database: string, types: Iterable<string>) {
+  const existing = await schemaNames(driver, database);
+  let created = 0;
   for (const type of types) {
     const t = checkedType(type);
     for (const [prefix, property] of [
       ['rel_key', 'key'],
       ['rel_dataset', 'dataset'],
     ] as const) {
+      if (existing.has(indexName(prefix, t))) continue;
+      created++;
       try {
         await driver.executeQuery(
           `CREATE INDEX ${indexName(prefix, t)} IF NOT EXISTS FOR ()-[r:${t}]-() ON (r.${property})`,
@@ -63,7 +68,7 @@ export async function ensureRelationshipIndexes(driver: Driver, database: string
       }
     }
   }
-  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+  if (created > 0) await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
 }
 
 /** A group of node rows sharing labels: `[id, props]`. */
@@ -150,10 +155,9 @@ export async function planRemovals(
     staleRelationshipCount: 0,
   };
   try {
-    for await (const record of session.run(
-      `MATCH (n:${ENTITY_LABEL}) WHERE n.dataset = $dataset RETURN n.id AS id`,
-      { dataset },
-    )) {
+    for await (const record of session.run(`MATCH (n:${ENTITY_LABEL}) WHERE n.dataset = $dataset RETURN n.id AS id`, {
+      dataset,
+    })) {
       plan.existing.nodes++;
       const id = record.get('id') as string;
       if (!ids.has(id)) plan.staleNodes.push(id);

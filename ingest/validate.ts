@@ -149,7 +149,8 @@ export function normaliseRelationship(raw: SourceRecord, defaults: Defaults = {}
     const checked = extras.safeParse(rel);
     if (!checked.success) return { ok: false, problems: zodProblems(loc, checked.error) };
   }
-  if (rel.from === rel.to) return { ok: false, problems: [problemAt(loc, 'to', 'a relationship from a node to itself')] };
+  if (rel.from === rel.to)
+    return { ok: false, problems: [problemAt(loc, 'to', 'a relationship from a node to itself')] };
   if (rel.refs.length === 0 && !mayBeUncited(rel)) return { ok: false, problems: [problemAt(loc, 'refs', NO_REFS)] };
   const key = relationshipKey(rel.from, type, rel.to, rel.key);
   const { type: _t, from: _f, to: _to, ...props } = rel;
@@ -250,9 +251,7 @@ export class Validator {
     const node = result.record;
     const previous = this.idPlaces.get(node.id);
     if (previous !== undefined) {
-      this.report(
-        problemAt(raw.loc, 'id', `duplicate id "${node.id}" (first defined at ${this.describe(previous)})`),
-      );
+      this.report(problemAt(raw.loc, 'id', `duplicate id "${node.id}" (first defined at ${this.describe(previous)})`));
       return null;
     }
     const place = this.place(raw.loc);
@@ -319,9 +318,7 @@ export class Validator {
     const fromKnown = this.ids.has(rel.from);
     const toKnown = this.ids.has(rel.to);
     if (fromKnown && toKnown) {
-      this.checkEndpoints(rel.type, rel.from, rel.to, (end, message) =>
-        this.report(problemAt(raw.loc, end, message)),
-      );
+      this.checkEndpoints(rel.type, rel.from, rel.to, (end, message) => this.report(problemAt(raw.loc, end, message)));
     } else {
       const d = this.deferred;
       d.from.push(rel.from);

@@ -50,7 +50,10 @@ export function parseHeaderField(raw: string): Column | { error: string } {
   const array = spec.endsWith('[]');
   const base = (array ? spec.slice(0, -2) : spec).toLowerCase() || 'string';
   const type = TYPE_ALIASES[base];
-  if (!type) return { error: `column "${raw}": unknown type "${base}" (string, int, long, float, double, boolean, with [] for lists)` };
+  if (!type)
+    return {
+      error: `column "${raw}": unknown type "${base}" (string, int, long, float, double, boolean, with [] for lists)`,
+    };
   return { name, role: 'property', type, array };
 }
 
@@ -224,7 +227,7 @@ export async function* readNeo4jCsv(absolute: string, options?: ReadOptions): As
       }
       if (col.array) {
         const items = raw.split(ARRAY_DELIMITER).map((part) => convert(part, col.type));
-        const bad = items.findIndex((v) => v === undefined);
+        const bad = items.indexOf(undefined);
         if (bad >= 0) problems.push({ field: `${col.name}[${bad}]`, message: `must be ${article(col.type)}` });
         else value[col.name] = items;
       } else {
