@@ -12,6 +12,8 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import {
   ENTITY_LABEL,
+  NODE_LABELS,
+  RELATIONSHIP_TYPES,
   RESISTANCE_LABEL,
   isRelationshipType,
   isTypeLabel,
@@ -242,29 +244,28 @@ export async function existingLabels(driver: Driver, database: string, ids: stri
   return found;
 }
 
+/** Counts per ontology label and type, from Neo4j's count store (constant time at any size). */
 export async function graphCounts(driver: Driver, database: string): Promise<GraphCounts> {
-  const labels = await driver.executeQuery(
-    `MATCH (n:${ENTITY_LABEL}) UNWIND labels(n) AS label WITH label WHERE label <> $entity
-     RETURN label, count(*) AS count ORDER BY label`,
-    { entity: ENTITY_LABEL },
-    { database },
-  );
-  const types = await driver.executeQuery(
-    'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type',
-    {},
-    { database },
-  );
-  const total = await driver.executeQuery(
-    `MATCH (n:${ENTITY_LABEL}) WITH count(n) AS nodes
-     OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS relationships`,
-    {},
-    { database },
-  );
-  const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
+  const labelNames = [...NODE_LABELS, RESISTANCE_LABEL];
+  const queries = [
+    ...labelNames.map((l) => `MATCH (n:${l}) RETURN '${l}' AS name, count(n) AS count`),
+    ...RELATIONSHIP_TYPES.map((t) => `MATCH ()-[r:${t}]->() RETURN '${t}' AS name, count(r) AS count`),
+    `MATCH (n:${ENTITY_LABEL}) RETURN '(nodes)' AS name, count(n) AS count`,
+    `MATCH ()-[r]->() RETURN '(relationships)' AS name, count(r) AS count`,
+  ];
+  const result = await driver.executeQuery(queries.join(' UNION ALL '), {}, { database });
+  const all = new Map(result.records.map((r) => [r.get('name') as string, Number(r.get('count'))]));
+  const nonZero = (names: readonly string[]) =>
+    Object.fromEntries(
+      names
+        .filter((n) => (all.get(n) ?? 0) > 0)
+        .sort()
+        .map((n) => [n, all.get(n)!]),
+    );
   return {
-    labels: Object.fromEntries(labels.records.map((r) => [r.get('label'), num(r.get('count'))])),
-    relationshipTypes: Object.fromEntries(types.records.map((r) => [r.get('type'), num(r.get('count'))])),
-    nodes: num(total.records[0]?.get('nodes')),
-    relationships: num(total.records[0]?.get('relationships')),
+    labels: nonZero(labelNames),
+    relationshipTypes: nonZero(RELATIONSHIP_TYPES),
+    nodes: all.get('(nodes)') ?? 0,
+    relationships: all.get('(relationships)') ?? 0,
   };
 }
