@@ -40,6 +40,13 @@ import { Writer } from './writer.js';
 /** A per-record step between reading and validation (mapping, normalisation); null drops the record. */
 export type Transform = (record: SourceRecord) => SourceRecord | null | Promise<SourceRecord | null>;
 
+export interface PrepareContext {
+  dir: string;
+  identity: DatasetIdentity;
+  driver?: Driver;
+  database: string;
+}
+
 export type Phase = 'validate' | 'nodes' | 'relationships' | 'converge';
 export interface Progress {
   phase: Phase;
@@ -77,6 +84,11 @@ export interface IngestOptions {
   transforms?: readonly Transform[];
   /** Identifies the transforms' configuration (e.g. a mapping's checksum) for change detection. */
   transformsId?: string;
+  /**
+   * Builds transforms once the dataset is known (e.g. from its manifest's `mapping`, with a
+   * resolver indexed from the graph); they run after `transforms`.
+   */
+  prepare?: (context: PrepareContext) => Promise<{ transforms: Transform[]; id?: string }>;
   onProgress?: (progress: Progress) => void;
   log?: (message: string) => void;
 }
@@ -179,9 +191,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       }
     : () => {};
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const transforms = options.transforms ?? [];
   const { driver, database } = options;
   const identity = datasetIdentity(dir, options.dataset);
+  const prepared = options.prepare ? await options.prepare({ dir, identity, driver, database }) : undefined;
+  const transforms = [...(options.transforms ?? []), ...(prepared?.transforms ?? [])];
   const dataset = identity.name;
   const exclude = identity.manifest?.mapping ? [identity.manifest.mapping] : [];
   const { files } = listSourceFiles(dir, { formats: options.formats ?? FORMATS, exclude });
@@ -219,7 +232,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const checksums: Record<string, string> = {};
   for (const f of files) checksums[path.relative(dir, f.path)] = await fileChecksum(f.path);
   const configFiles = [path.join(dir, 'atlas-dataset.yaml'), ...exclude.map((f) => path.resolve(dir, f))];
-  let config = `${options.transformsId ?? ''}|${transforms.length}`;
+  let config = `${options.transformsId ?? ''}|${prepared?.id ?? ''}|${transforms.length}`;
   for (const f of configFiles) config += `|${await fileChecksum(f).catch(() => '-')}`;
   checksums['(config)'] = config;
 
