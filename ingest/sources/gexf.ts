@@ -18,7 +18,8 @@ async function* readGexf(file: string, options?: ReadOptions): AsyncGenerator<So
   const nodes = doc.getElementsByTagName('node');
   const edges = doc.getElementsByTagName('edge');
   for (let i = 0; i < nodes.length; i++) {
-    if (!nodes[i]!.getAttribute('id')) throw malformed(shown, elementLine(nodes[i]!) ?? i + 1, `node #${i + 1}`, 'a <node> without id');
+    if (!nodes[i]!.getAttribute('id'))
+      throw malformed(shown, elementLine(nodes[i]!) ?? i + 1, `node #${i + 1}`, 'a <node> without id');
   }
   let graph: AbstractGraph;
   try {
@@ -27,7 +28,12 @@ async function* readGexf(file: string, options?: ReadOptions): AsyncGenerator<So
     throw parserError(shown, err, [...Array.from(nodes), ...Array.from(edges)]);
   }
   if (graph.size !== edges.length) {
-    throw malformed(shown, 1, '(graph)', `${edges.length} <edge> elements gave ${graph.size} edges: two edges share an id`);
+    throw malformed(
+      shown,
+      1,
+      '(graph)',
+      `${edges.length} <edge> elements gave ${graph.size} edges: two edges share an id`,
+    );
   }
   yield* graphRecords(graph, nodes, edges, shown, { node: 'node', edge: 'edge' });
 }

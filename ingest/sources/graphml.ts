@@ -73,7 +73,8 @@ async function* readGraphml(file: string, options?: ReadOptions): AsyncGenerator
   const nodes = doc.getElementsByTagName('node');
   const edges = doc.getElementsByTagName('edge');
   for (let i = 0; i < nodes.length; i++) {
-    if (!nodes[i]!.getAttribute('id')) throw malformed(shown, elementLine(nodes[i]!) ?? i + 1, `node #${i + 1}`, 'a <node> without id');
+    if (!nodes[i]!.getAttribute('id'))
+      throw malformed(shown, elementLine(nodes[i]!) ?? i + 1, `node #${i + 1}`, 'a <node> without id');
   }
   let graph: AbstractGraph;
   try {
@@ -82,7 +83,12 @@ async function* readGraphml(file: string, options?: ReadOptions): AsyncGenerator
     throw parserError(shown, err, [...Array.from(nodes), ...Array.from(edges)]);
   }
   if (graph.size !== edges.length) {
-    throw malformed(shown, 1, '(graph)', `${edges.length} <edge> elements gave ${graph.size} edges: two edges share an id`);
+    throw malformed(
+      shown,
+      1,
+      '(graph)',
+      `${edges.length} <edge> elements gave ${graph.size} edges: two edges share an id`,
+    );
   }
   yield* graphRecords(graph, nodes, edges, shown, { node: 'node', edge: 'edge' });
 }

@@ -18,7 +18,12 @@ async function* readKgxTsv(file: string, options?: ReadOptions): AsyncGenerator<
       header = text.split('\t').map((h) => h.trim());
       const missing = KGX_REQUIRED[kind].filter((c) => !header!.includes(c));
       if (missing.length > 0) {
-        throw malformed(shown, line, '(header)', `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+        throw malformed(
+          shown,
+          line,
+          '(header)',
+          `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+        );
       }
       const seen = new Set<string>();
       for (const column of header) {
