@@ -1,82 +1,107 @@
 /**
- * `npm run ingest [-- --data DIR] [--wipe] [--dry-run]` and `npm run validate`.
- * Validates every file before the first write; prints counts per label and type.
+ * `npm run ingest [-- --data DIR] [--dataset NAME] [--wipe] [--dry-run] [--allow-removals]
+ * [--batch-size N] [--force]` and `npm run validate`. Validates every record before the
+ * first write; prints what was written and removed, and counts per label and type.
  */
 import path from 'node:path';
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { createDriver, neo4jConfigFromEnv } from '../db/connection.js';
-import { countBy } from './dataset.js';
-import { DataValidationError } from './errors.js';
-import { buildDataset, ingest } from './ingest.js';
+import { DataValidationError, RemovalRefusedError } from './errors.js';
+import { MissingFolderError } from './formats.js';
+import { buildDataset, DEFAULT_BATCH_SIZE, type IngestReport, ingest } from './ingest.js';
+import { progressBars } from './progress.js';
+import { LoadLimitError } from './writer.js';
 
 const program = new Command()
   .name('ingest')
-  .description('Validate curated data files and load them into Neo4j')
+  .description('Validate data files (YAML, neo4j-admin CSV/TSV…) and load them into Neo4j as one dataset')
   .option('--data <dir>', 'folder of data files', 'data')
-  .option('--wipe', 'delete every Entity before loading', false)
-  .option('--dry-run', 'validate and report what would be written, without writing', false)
+  .option('--dataset <name>', 'dataset name when the folder has no atlas-dataset.yaml (default: folder name + path hash)')
+  .option('--wipe', 'delete every Entity (all datasets) and load record before loading', false)
+  .option('--dry-run', 'validate and report what would be written and removed, without writing', false)
+  .option('--allow-removals', 'allow removing more than 20% of the dataset', false)
+  .option('--force', 'load every file even if unchanged since the last finished load', false)
+  .option('--batch-size <n>', 'rows per transaction in batched mode', String(DEFAULT_BATCH_SIZE))
+  .option('--in-flight <n>', 'batches written at once', '2')
   .option('--validate-only', 'validate without a database (npm run validate)', false)
   .parse();
 
-const opts = program.opts<{ data: string; wipe: boolean; dryRun: boolean; validateOnly: boolean }>();
+const opts = program.opts<{
+  data: string;
+  dataset?: string;
+  wipe: boolean;
+  dryRun: boolean;
+  allowRemovals: boolean;
+  force: boolean;
+  batchSize: string;
+  inFlight: string;
+  validateOnly: boolean;
+}>();
 
 function table(title: string, counts: Record<string, number>): void {
+  if (Object.keys(counts).length === 0) return;
   console.log(`\n${title}`);
   const width = Math.max(...Object.keys(counts).map((k) => k.length), 8);
-  for (const [key, n] of Object.entries(counts)) console.log(`  ${key.padEnd(width)} ${String(n).padStart(6)}`);
+  for (const [key, n] of Object.entries(counts)) console.log(`  ${key.padEnd(width)} ${String(n).padStart(8)}`);
+}
+
+function positive(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+function print(report: IngestReport, target: string): void {
+  console.log(`${report.message}.`);
+  if (report.mode === 'empty' || report.mode === 'unchanged') return;
+  table(`Nodes per label (${report.mode === 'dry-run' ? 'would write' : 'validated'})`, report.records.nodes);
+  table(
+    `Relationships per type (${report.mode === 'dry-run' ? 'would write' : 'validated'})`,
+    report.records.relationships,
+  );
+  if (report.mode === 'dry-run') return;
+  console.log(
+    `\n${report.files.length} files (${report.skippedFiles.length} unchanged, skipped) into ${target} in ${report.millis} ms, ` +
+      `${report.mode === 'single' ? 'one transaction' : 'batched'}; graph now ${report.counts.nodes} nodes, ${report.counts.relationships} relationships.`,
+  );
 }
 
 async function main(): Promise<number> {
   const dataDir = path.resolve(opts.data);
-  if (opts.validateOnly || opts.dryRun) {
+  if (opts.validateOnly) {
     const dataset = buildDataset(dataDir);
     console.log(
       `${dataset.files.length} files valid: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships.`,
     );
-    if (opts.dryRun) {
-      table(
-        'Nodes per label (would write)',
-        countBy(dataset.nodes, (n) => n.label),
-      );
-      table(
-        'Relationships per type (would write)',
-        countBy(dataset.relationships, (r) => r.type),
-      );
-    }
     return 0;
   }
+  const batchSize = positive('--batch-size', opts.batchSize);
+  const inFlight = positive('--in-flight', opts.inFlight);
   const config = neo4jConfigFromEnv();
   const driver = createDriver(config);
-  const bar = new cliProgress.SingleBar(
-    { format: 'Loading {bar} {value}/{total} batches', hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
+  const bars = progressBars();
   try {
-    let started = false;
+    // A dry run works without a database too (then it cannot plan removals).
+    const reachable = !opts.dryRun || (await driver.verifyConnectivity().then(() => true, () => false));
     const report = await ingest({
-      driver,
+      driver: reachable ? driver : undefined,
       database: config.database,
       dataDir,
+      dataset: opts.dataset,
       wipe: opts.wipe,
-      onProgress: (done, total) => {
-        if (!started) {
-          bar.start(total, 0);
-          started = true;
-        }
-        bar.update(done);
-      },
+      dryRun: opts.dryRun,
+      allowRemovals: opts.allowRemovals,
+      force: opts.force,
+      batchSize,
+      inFlight,
+      onProgress: bars.update,
+      log: (m) => console.error(m),
     });
-    bar.stop();
-    console.log(
-      `Ingested ${report.dataset.files.length} files into ${config.uri} (${config.database}) in ${report.millis} ms.`,
-    );
-    table('Nodes per label', report.counts.labels);
-    table('Relationships per type', report.counts.relationshipTypes);
-    console.log(`\nTotal: ${report.counts.nodes} nodes, ${report.counts.relationships} relationships.`);
+    bars.stop();
+    print(report, `${config.uri} (${config.database})`);
     return 0;
   } finally {
-    bar.stop();
+    bars.stop();
     await driver.close();
   }
 }
@@ -84,12 +109,17 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof DataValidationError) {
-      console.error(err.message);
-      return process.exit(1);
+    if (
+      err instanceof DataValidationError ||
+      err instanceof RemovalRefusedError ||
+      err instanceof LoadLimitError ||
+      err instanceof MissingFolderError
+    ) {
+      console.error(`\ningest: ${err.message}`);
+      return process.exit(err instanceof MissingFolderError ? 2 : 1);
     }
     const e = err as { code?: string; message?: string };
-    console.error(`ingest failed: ${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`);
+    console.error(`\ningest failed: ${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`);
     process.exit(1);
   },
 );

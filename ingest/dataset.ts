@@ -1,8 +1,9 @@
-/** The validated, normalised form of a data folder: what the loader writes. */
+/** The validated, normalised records the loader writes. */
 import type { NodeLabel, RelationshipType } from '../ontology/index.js';
-import type { Location } from './read.js';
+import type { SourceLocation } from './source.js';
 
 export type PropertyValue = string | number | boolean | string[] | number[] | boolean[];
+export type Location = SourceLocation;
 
 export interface NodeRecord {
   id: string;
@@ -13,7 +14,7 @@ export interface NodeRecord {
 }
 
 export interface RelationshipRecord {
-  /** Unique per relationship: from|TYPE|to[|key]. */
+  /** Unique per relationship within its dataset: from|TYPE|to[|key]. */
   key: string;
   type: RelationshipType;
   from: string;
@@ -28,8 +29,12 @@ export interface Dataset {
   files: string[];
 }
 
-export function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
+export function countBy<T>(items: Iterable<T>, key: (item: T) => string): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return sortedCounts(counts);
+}
+
+export function sortedCounts(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }

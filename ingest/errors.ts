@@ -2,7 +2,7 @@
 export interface Problem {
   file: string;
   line: number;
-  /** Dotted path inside the file, e.g. `nodes[3].synonyms[1]`. */
+  /** Dotted path inside the file, e.g. `nodes[3].synonyms[1]` or `row 17.score`. */
   field: string;
   message: string;
 }
@@ -14,10 +14,19 @@ export function formatProblem(p: Problem): string {
 /** Thrown when data does not validate; nothing has been written when it is. */
 export class DataValidationError extends Error {
   override name = 'DataValidationError';
-  constructor(readonly problems: Problem[]) {
+  constructor(
+    readonly problems: Problem[],
+    /** Problems found in all, when more were found than kept. */
+    readonly total = problems.length,
+  ) {
     super(
-      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the data:\n` +
+      `${total} problem${total === 1 ? '' : 's'} in the data${total > problems.length ? ` (the first ${problems.length} shown)` : ''}; nothing was written:\n` +
         problems.map(formatProblem).join('\n'),
     );
   }
+}
+
+/** A load that would remove more of a dataset than allowed without --allow-removals. */
+export class RemovalRefusedError extends Error {
+  override name = 'RemovalRefusedError';
 }

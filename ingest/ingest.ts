@@ -1,53 +1,461 @@
-/** The builder as a function: read → validate (all of it) → schema → load → count. */
+/**
+ * The builder: dataset identity → list source files → validate every record (a streaming
+ * first pass keeping only ids, keys and names) → plan removals → schema → load nodes, then
+ * relationships, in batches → remove what the dataset no longer contains → load record.
+ *
+ * Modes: a dataset of at most `singleTransactionLimit` rows (the curated review) loads in
+ * one transaction — all or nothing. Larger ones load batch by batch, each batch its own
+ * transaction, under an `(:AtlasLoad)` record: an interrupted load is finished by running
+ * it again (MERGE converges to the graph of one clean run).
+ */
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import type { Dataset } from './dataset.js';
-import { DataValidationError } from './errors.js';
-import { graphCounts, loadDataset, type GraphCounts } from './load.js';
-import { readDataFolder } from './read.js';
+import type { NodeLabel, RelationshipType } from '../ontology/index.js';
+import { fileChecksum } from './checksum.js';
+import { type Dataset, type NodeRecord, type RelationshipRecord, sortedCounts } from './dataset.js';
+import { DataValidationError, type Problem, RemovalRefusedError } from './errors.js';
+import { FORMATS, listSourceFiles, type SourceFile } from './formats.js';
+import { datasetIdentity, type DatasetIdentity } from './identity.js';
+import {
+  ensureRelationshipIndexes,
+  existingLabels,
+  type GraphCounts,
+  graphCounts,
+  nodeStatement,
+  type Plan,
+  planRemovals,
+  relationshipStatement,
+  removeNodesStatement,
+  removeRelationshipsStatement,
+  wipeGraph,
+} from './load.js';
+import { endLoad, LOAD_LABEL, type LoadRecord, loadsOf, startLoad } from './load-record.js';
 import { applySchema } from './schema.js';
-import { validateRecords } from './validate.js';
+import type { SourceFormat, SourceRecord } from './source.js';
+import { SourceReadError } from './source.js';
+import { readYamlFile } from './sources/yaml.js';
+import { normaliseNode, normaliseRelationship, Validator } from './validate.js';
+import { Writer } from './writer.js';
 
-/** Reads and validates a data folder without touching any database. */
-export function buildDataset(dataDir: string): Dataset {
-  const { records, problems: readProblems, files } = readDataFolder(dataDir);
-  // A file that does not parse would make every reference into it look dangling:
-  // report the syntax problems alone.
-  if (readProblems.length > 0) throw new DataValidationError(readProblems);
-  const { dataset, problems } = validateRecords(records);
-  if (problems.length > 0) throw new DataValidationError(problems);
-  return { ...dataset, files };
+/** A per-record step between reading and validation (mapping, normalisation); null drops the record. */
+export type Transform = (record: SourceRecord) => SourceRecord | null | Promise<SourceRecord | null>;
+
+export type Phase = 'validate' | 'nodes' | 'relationships' | 'converge';
+export interface Progress {
+  phase: Phase;
+  done: number;
+  total: number;
+  /** What `done` and `total` count. */
+  unit: 'records' | 'files' | 'rows';
 }
+
+export const DEFAULT_BATCH_SIZE = 10_000;
+/** Share of a dataset a load may remove without --allow-removals. */
+export const REMOVAL_LIMIT = 0.2;
 
 export interface IngestOptions {
-  driver: Driver;
+  /** Without a driver only `dryRun` works (validation and counts, no removal plan). */
+  driver?: Driver;
   database: string;
   dataDir: string;
+  /** Dataset name when the folder has no manifest (else folder name + path hash). */
+  dataset?: string;
+  /** Delete every Entity and load record first. */
   wipe?: boolean;
-  onProgress?: (done: number, total: number) => void;
+  /** Validate and report what would be written and removed; write nothing. */
+  dryRun?: boolean;
+  /** Allow removing more than 20% of the dataset's items. */
+  allowRemovals?: boolean;
+  /** Load every file even when its checksum matches the last finished load. */
+  force?: boolean;
+  batchSize?: number;
+  /** Batches written at once in batched mode (default 2). */
+  inFlight?: number;
+  /** Datasets of at most this many rows load in one transaction (default: batchSize). */
+  singleTransactionLimit?: number;
+  formats?: readonly SourceFormat[];
+  transforms?: readonly Transform[];
+  /** Identifies the transforms' configuration (e.g. a mapping's checksum) for change detection. */
+  transformsId?: string;
+  onProgress?: (progress: Progress) => void;
+  log?: (message: string) => void;
 }
+
+export type IngestMode = 'single' | 'batched' | 'unchanged' | 'dry-run' | 'empty';
 
 export interface IngestReport {
-  dataset: Dataset;
+  dataset: string;
+  datasetFrom: DatasetIdentity['from'];
+  mode: IngestMode;
+  files: string[];
+  skippedFiles: string[];
+  /** Validated records (derived ones included). */
+  records: { nodes: Record<string, number>; relationships: Record<string, number> };
+  nodes: number;
+  relationships: number;
+  written: { nodes: number; relationships: number; linkedNotOwned: number };
+  removed: { nodes: number; relationships: number; keptLinked: number };
+  /** Planned removals (dry run, or before loading). */
+  stale: { nodes: number; relationships: number };
+  existing: { nodes: number; relationships: number };
+  /** The graph after the load (zero without a database). */
   counts: GraphCounts;
+  runId?: string;
+  retriedBatches: number;
   millis: number;
+  message: string;
 }
 
+interface FileSummary {
+  file: SourceFile;
+  shown: string;
+  nodes: number;
+  relationships: number;
+}
+
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+async function* records(
+  file: SourceFile,
+  transforms: readonly Transform[],
+  displayRoot: string,
+): AsyncGenerator<SourceRecord> {
+  for await (const raw of file.format.read(file.path, { displayRoot })) {
+    let record: SourceRecord | null = raw;
+    for (const t of transforms) {
+      if (record === null) break;
+      const out = t(record);
+      record = out instanceof Promise ? await out : out;
+    }
+    if (record !== null) yield record;
+  }
+}
+
+/** Reads and validates a YAML data folder without any database (tests, `npm run validate`). */
+export function buildDataset(dataDir: string): Dataset {
+  const dir = path.resolve(dataDir);
+  const identity = datasetIdentity(dir);
+  const { files } = listSourceFiles(dir);
+  const validator = new Validator({ defaults: identity.defaults });
+  const nodes: NodeRecord[] = [];
+  const relationships: RelationshipRecord[] = [];
+  const readProblems: Problem[] = [];
+  for (const file of files) {
+    if (file.format.name !== 'yaml') throw new Error(`buildDataset reads YAML only; use ingest() for ${file.path}`);
+    try {
+      for (const raw of readYamlFile(file.path)) {
+        const r = raw.kind === 'node' ? validator.node(raw) : validator.relationship(raw);
+        if (r && raw.kind === 'node') nodes.push(r as NodeRecord);
+        else if (r) relationships.push(r as RelationshipRecord);
+      }
+    } catch (err) {
+      if (!(err instanceof SourceReadError)) throw err;
+      readProblems.push(...err.problems);
+    }
+  }
+  if (readProblems.length > 0) throw new DataValidationError(readProblems);
+  validator.complete();
+  if (validator.problemCount > 0) throw new DataValidationError(validator.problems, validator.problemCount);
+  const derived = validator.derived();
+  return {
+    nodes: [...nodes, ...derived.nodes],
+    relationships: [...relationships, ...derived.relationships],
+    files: files.map((f) => f.path),
+  };
+}
+
+/** Validates a folder, then (unless dry run) loads it. See the module comment. */
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const t0 = Date.now();
-  const dataset = buildDataset(options.dataDir);
-  await applySchema(options.driver, options.database);
-  await loadDataset(options.driver, dataset, {
-    database: options.database,
-    dataset: path.basename(path.resolve(options.dataDir)),
-    wipe: options.wipe,
-    onProgress: options.onProgress,
-  });
-  const counts = await graphCounts(options.driver, options.database);
-  return { dataset, counts, millis: Date.now() - t0 };
+  const dir = path.resolve(options.dataDir);
+  const displayRoot = process.cwd();
+  const log = options.log ?? (() => {});
+  const progress = options.onProgress ?? (() => {});
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const transforms = options.transforms ?? [];
+  const { driver, database } = options;
+  const identity = datasetIdentity(dir, options.dataset);
+  const dataset = identity.name;
+  const exclude = identity.manifest?.mapping ? [identity.manifest.mapping] : [];
+  const { files } = listSourceFiles(dir, { formats: options.formats ?? FORMATS, exclude });
+
+  const report: IngestReport = {
+    dataset,
+    datasetFrom: identity.from,
+    mode: 'dry-run',
+    files: files.map((f) => path.relative(dir, f.path)),
+    skippedFiles: [],
+    records: { nodes: {}, relationships: {} },
+    nodes: 0,
+    relationships: 0,
+    written: { nodes: 0, relationships: 0, linkedNotOwned: 0 },
+    removed: { nodes: 0, relationships: 0, keptLinked: 0 },
+    stale: { nodes: 0, relationships: 0 },
+    existing: { nodes: 0, relationships: 0 },
+    counts: { labels: {}, relationshipTypes: {}, nodes: 0, relationships: 0 },
+    retriedBatches: 0,
+    millis: 0,
+    message: '',
+  };
+  const finish = async (mode: IngestMode, message: string) => {
+    if (driver) report.counts = await graphCounts(driver, database);
+    report.mode = mode;
+    report.message = message;
+    report.millis = Date.now() - t0;
+    return report;
+  };
+  if (files.length === 0) {
+    return finish('empty', `no data files in ${dir}: nothing loaded, nothing removed (dataset "${dataset}")`);
+  }
+
+  // What the sources are now, to skip what the last finished load already has.
+  const checksums: Record<string, string> = {};
+  for (const f of files) checksums[path.relative(dir, f.path)] = await fileChecksum(f.path);
+  const configFiles = [path.join(dir, 'atlas-dataset.yaml'), ...exclude.map((f) => path.resolve(dir, f))];
+  let config = `${options.transformsId ?? ''}|${transforms.length}`;
+  for (const f of configFiles) config += `|${await fileChecksum(f).catch(() => '-')}`;
+  checksums['(config)'] = config;
+
+  const previousLoads = driver && !options.wipe ? await loadsOf(driver, database, dataset) : [];
+  const latest: LoadRecord | undefined = previousLoads[0];
+  const lastFinished = previousLoads.find((l) => l.status === 'finished');
+  // Files may be skipped only after a finished load, never after an interrupted one.
+  const canSkip = !options.force && !options.wipe && latest?.status === 'finished' && lastFinished?.files;
+  const unchanged = new Set<string>();
+  if (canSkip && lastFinished.files?.['(config)'] === config) {
+    for (const [name, sum] of Object.entries(checksums)) if (lastFinished.files?.[name] === sum) unchanged.add(name);
+  }
+  if (!options.dryRun && driver && unchanged.size === files.length + 1) {
+    report.skippedFiles = report.files;
+    return finish('unchanged', `dataset "${dataset}" is unchanged since its load of ${lastFinished!.finished}: nothing to do`);
+  }
+
+  // Pass 1: validate everything, keeping only compact indexes.
+  const validator = new Validator({ defaults: identity.defaults });
+  const summaries: FileSummary[] = [];
+  const readProblems: Problem[] = [];
+  let seen = 0;
+  for (const [i, file] of files.entries()) {
+    const summary: FileSummary = { file, shown: path.relative(dir, file.path), nodes: 0, relationships: 0 };
+    summaries.push(summary);
+    try {
+      for await (const raw of records(file, transforms, displayRoot)) {
+        if (raw.kind === 'node') {
+          summary.nodes++;
+          validator.node(raw);
+        } else {
+          summary.relationships++;
+          validator.relationship(raw);
+        }
+        if (++seen % 10_000 === 0) progress({ phase: 'validate', done: seen, total: seen, unit: 'records' });
+      }
+    } catch (err) {
+      if (!(err instanceof SourceReadError)) throw err;
+      readProblems.push(...err.problems);
+    }
+    progress({ phase: 'validate', done: i + 1, total: files.length, unit: 'files' });
+  }
+  // A file that does not parse makes references into it look dangling: report it alone.
+  if (readProblems.length > 0) throw new DataValidationError(readProblems);
+  await validator.finish(
+    driver && !options.wipe ? (ids) => existingLabels(driver, database, ids) : undefined,
+  );
+  if (validator.problemCount > 0) throw new DataValidationError(validator.problems, validator.problemCount);
+  report.records = { nodes: sortedCounts(validator.nodeCounts), relationships: sortedCounts(validator.relationshipCounts) };
+  report.nodes = sum(validator.nodeCounts);
+  report.relationships = sum(validator.relationshipCounts);
+  if (report.nodes + report.relationships === 0) {
+    return finish('empty', `the files in ${dir} hold no records: nothing loaded, nothing removed (dataset "${dataset}")`);
+  }
+
+  // Plan: what the dataset has in the graph that the data no longer contains.
+  const previousTypes = previousLoads.flatMap((l) =>
+    Object.keys((l.counts?.relationships as Record<string, number> | undefined) ?? {}),
+  );
+  const currentTypes = Object.keys(validator.relationshipCounts);
+  let plan: Plan | undefined;
+  if (driver && !options.wipe) {
+    plan = await planRemovals(driver, database, dataset, validator.ids, validator.keys, [
+      ...currentTypes,
+      ...previousTypes,
+    ]);
+    report.existing = plan.existing;
+    report.stale = { nodes: plan.staleNodes.length, relationships: plan.staleRelationshipCount };
+  }
+  const existing = report.existing.nodes + report.existing.relationships;
+  const stale = report.stale.nodes + report.stale.relationships;
+  const refuse = existing > 0 && stale / existing > REMOVAL_LIMIT && !options.allowRemovals;
+  if (options.dryRun || !driver) {
+    return finish(
+      'dry-run',
+      `dry run of dataset "${dataset}": would write ${report.nodes} nodes and ${report.relationships} relationships` +
+        (driver
+          ? `, remove ${report.stale.nodes} nodes and ${report.stale.relationships} relationships it no longer contains` +
+            (refuse ? ` (more than ${REMOVAL_LIMIT * 100}%: needs --allow-removals)` : '')
+          : ' (no database: removals not planned)'),
+    );
+  }
+  if (refuse) {
+    throw new RemovalRefusedError(
+      `loading ${dir} would remove ${report.stale.nodes} nodes and ${report.stale.relationships} relationships ` +
+        `of dataset "${dataset}" (${Math.round((100 * stale) / existing)}% of its ${existing} items), more than ` +
+        `${REMOVAL_LIMIT * 100}%. Nothing was written. Check that this is the right folder; rerun with --allow-removals to remove them.`,
+    );
+  }
+
+  // Write.
+  await applySchema(driver, database);
+  await ensureRelationshipIndexes(driver, database, new Set([...currentTypes, ...(plan?.staleRelationships.keys() ?? [])]));
+  const skip = new Set(report.files.filter((f) => unchanged.has(f)));
+  report.skippedFiles = [...skip];
+  const toLoad = summaries.filter((s) => !skip.has(s.shown));
+  const derived = validator.derived();
+  const rows =
+    toLoad.reduce((n, s) => n + s.nodes + s.relationships, 0) +
+    derived.nodes.length +
+    derived.relationships.length +
+    stale;
+  const single = rows <= (options.singleTransactionLimit ?? batchSize);
+  if (options.wipe && !single) await wipeGraph(driver, database, batchSize);
+  // Relationships may be created without a lookup only when the dataset has none yet.
+  const fresh = options.wipe || report.existing.relationships === 0;
+  const record = await startLoad(driver, database, dataset, checksums);
+  report.runId = record.runId;
+  log(`dataset "${dataset}" (${identity.from}), run ${record.runId}: ${single ? 'one transaction' : `batches of ${batchSize}`}`);
+  const writer = new Writer(driver, database, { single, batchSize, inFlight: single ? 1 : (options.inFlight ?? 2) });
+  try {
+    if (options.wipe && single) {
+      await writer.write({ query: 'MATCH (n:Entity) DETACH DELETE n', params: {} });
+      await writer.write({
+        query: `MATCH (l:${LOAD_LABEL}) WHERE l.runId <> $runId DELETE l`,
+        params: { runId: record.runId },
+      });
+    }
+    // Nodes, grouped by labels, in batches.
+    const nodeTotal = toLoad.reduce((n, s) => n + s.nodes, 0) + derived.nodes.length;
+    let nodesDone = 0;
+    const nodeGroups = new Map<string, NodeRecord[]>();
+    const flushNodes = async (groupKey: string, group: NodeRecord[]) => {
+      nodeGroups.delete(groupKey);
+      const n = group.length;
+      const first = group[0]!;
+      await writer.write(
+        nodeStatement(first.label, first.resistance, group, dataset, (written) => {
+          report.written.nodes += written;
+          report.written.linkedNotOwned += n - written;
+          nodesDone += n;
+          progress({ phase: 'nodes', done: nodesDone, total: nodeTotal, unit: 'rows' });
+        }),
+      );
+    };
+    const addNode = async (node: NodeRecord) => {
+      const k = `${node.label}${node.resistance ? '+' : ''}`;
+      let group = nodeGroups.get(k);
+      if (!group) nodeGroups.set(k, (group = []));
+      group.push(node);
+      if (group.length >= batchSize) await flushNodes(k, group);
+    };
+    for (const s of toLoad.filter((x) => x.nodes > 0)) {
+      for await (const raw of records(s.file, transforms, displayRoot)) {
+        if (raw.kind !== 'node') continue;
+        const n = normaliseNode(raw, validator.defaults);
+        if (n.ok) await addNode(n.record);
+      }
+    }
+    for (const node of derived.nodes) await addNode(node);
+    for (const [k, group] of [...nodeGroups]) await flushNodes(k, group);
+    await writer.drain();
+
+    // Relationships, grouped by type, in batches.
+    const relTotal = toLoad.reduce((n, s) => n + s.relationships, 0) + derived.relationships.length;
+    let relsDone = 0;
+    const relGroups = new Map<RelationshipType, RelationshipRecord[]>();
+    const flushRels = async (type: RelationshipType, group: RelationshipRecord[]) => {
+      relGroups.delete(type);
+      const n = group.length;
+      await writer.write(
+        relationshipStatement(type, group, dataset, fresh, (written) => {
+          report.written.relationships += written;
+          relsDone += n;
+          progress({ phase: 'relationships', done: relsDone, total: relTotal, unit: 'rows' });
+        }),
+      );
+    };
+    const addRel = async (rel: RelationshipRecord) => {
+      let group = relGroups.get(rel.type);
+      if (!group) relGroups.set(rel.type, (group = []));
+      group.push(rel);
+      if (group.length >= batchSize) await flushRels(rel.type, group);
+    };
+    for (const s of toLoad.filter((x) => x.relationships > 0)) {
+      for await (const raw of records(s.file, transforms, displayRoot)) {
+        if (raw.kind !== 'relationship') continue;
+        const r = normaliseRelationship(raw, validator.defaults);
+        if (r.ok) await addRel(r.record);
+      }
+    }
+    for (const rel of derived.relationships) await addRel(rel);
+    for (const [type, group] of [...relGroups]) await flushRels(type, group);
+    await writer.drain();
+
+    // Converge: remove what the dataset no longer contains (relationships first).
+    if (plan && stale > 0) {
+      let done = 0;
+      const step = (n: number) => progress({ phase: 'converge', done: (done += n), total: stale, unit: 'rows' });
+      for (const [type, keys] of plan.staleRelationships) {
+        for (let i = 0; i < keys.length; i += batchSize) {
+          const slice = keys.slice(i, i + batchSize);
+          await writer.write(
+            removeRelationshipsStatement(type, slice, dataset, (removed) => {
+              report.removed.relationships += removed;
+              step(slice.length);
+            }),
+          );
+        }
+      }
+      await writer.drain();
+      for (let i = 0; i < plan.staleNodes.length; i += batchSize) {
+        const slice = plan.staleNodes.slice(i, i + batchSize);
+        await writer.write(
+          removeNodesStatement(slice, dataset, (removed) => {
+            report.removed.nodes += removed;
+            report.removed.keptLinked += slice.length - removed;
+            step(slice.length);
+          }),
+        );
+      }
+    }
+    await writer.commit();
+  } catch (err) {
+    await writer.abort();
+    await endLoad(driver, database, record, {
+      status: 'failed',
+      error: err instanceof Error ? err.message : String(err),
+    }).catch(() => {});
+    throw err;
+  }
+  report.retriedBatches = writer.retried;
+  const counts = {
+    nodes: report.records.nodes,
+    relationships: report.records.relationships,
+    written: report.written,
+    removed: report.removed,
+    skippedFiles: report.skippedFiles.length,
+  };
+  await endLoad(driver, database, record, { status: 'finished', counts });
+  return finish(
+    single ? 'single' : 'batched',
+    `loaded dataset "${dataset}": wrote ${report.written.nodes} nodes and ${report.written.relationships} relationships` +
+      (report.written.linkedNotOwned ? ` (${report.written.linkedNotOwned} nodes belong to other datasets: linked, not overwritten)` : '') +
+      `, removed ${report.removed.nodes} nodes and ${report.removed.relationships} relationships` +
+      (report.removed.keptLinked ? ` (kept ${report.removed.keptLinked} nodes other datasets link to)` : '') +
+      (skip.size ? `; ${skip.size} unchanged files skipped` : ''),
+  );
 }
 
 export async function isEmpty(driver: Driver, database: string): Promise<boolean> {
   const result = await driver.executeQuery('MATCH (n) RETURN count(n) > 0 AS any', {}, { database });
   return !result.records[0]?.get('any');
 }
+
+export type { NodeLabel };

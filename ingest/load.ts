@@ -1,9 +1,15 @@
 /**
- * Writes a validated Dataset into Neo4j in one transaction, in batches of UNWIND … MERGE.
- * One transaction means a failure leaves the graph as it was; MERGE on stable keys
- * plus removal of what this dataset no longer contains makes reruns converge.
+ * The graph side of a load: the write statements (nodes, relationships), the plan (what a
+ * dataset already has and which of it the new data no longer contains), removal of that,
+ * wipe, and counts. Labels and types cannot be Cypher parameters; they are interpolated
+ * only after a check against the ontology's closed lists.
+ *
+ * Ownership: a node's properties belong to the dataset that created it (`n.dataset`);
+ * another dataset may link to it but never overwrites it. A relationship is identified by
+ * its dataset and its key (`from|TYPE|to[|key]`), so two datasets stating the same fact
+ * keep two relationships, each with its own provenance.
  */
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import {
   ENTITY_LABEL,
   RESISTANCE_LABEL,
@@ -12,16 +18,9 @@ import {
   type NodeLabel,
   type RelationshipType,
 } from '../ontology/index.js';
-import type { Dataset, NodeRecord, RelationshipRecord } from './dataset.js';
-
-export interface LoadOptions {
-  database: string;
-  /** Name stamped on what this load writes; stale items of the same dataset are removed. */
-  dataset: string;
-  wipe?: boolean;
-  batchSize?: number;
-  onProgress?: (done: number, total: number) => void;
-}
+import type { NodeRecord, RelationshipRecord } from './dataset.js';
+import { LOAD_LABEL } from './load-record.js';
+import type { Statement } from './writer.js';
 
 export interface GraphCounts {
   labels: Record<string, number>;
@@ -30,105 +29,213 @@ export interface GraphCounts {
   relationships: number;
 }
 
-function batches<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-// Labels and types cannot be query parameters; they are interpolated only after this
-// check against the ontology's closed lists.
-function checkedLabel(label: string): NodeLabel {
+export function checkedLabel(label: string): NodeLabel {
   if (!isTypeLabel(label)) throw new Error(`not an ontology label: ${label}`);
   return label;
 }
-function checkedType(type: string): RelationshipType {
+export function checkedType(type: string): RelationshipType {
   if (!isRelationshipType(type)) throw new Error(`not an ontology relationship type: ${type}`);
   return type;
 }
 
-export async function loadDataset(driver: Driver, data: Dataset, options: LoadOptions): Promise<void> {
-  const size = options.batchSize ?? 500;
-  const nodeGroups = groupBy(data.nodes, (n) => n.label);
-  const relGroups = groupBy(data.relationships, (r) => r.type);
-  const work: Array<(tx: ManagedTransaction) => Promise<unknown>> = [];
+/** Index names may hold only letters, digits and `_`. */
+function indexName(prefix: string, type: string): string {
+  return `${prefix}_${type.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`;
+}
 
-  if (options.wipe) {
-    work.push((tx) => tx.run(`MATCH (n:${ENTITY_LABEL}) DETACH DELETE n`));
-  }
-  for (const [label, nodes] of nodeGroups) {
-    const l = checkedLabel(label);
-    for (const batch of batches(nodes, size)) {
-      work.push((tx) =>
-        tx.run(
-          `UNWIND $rows AS row
-           MERGE (n:${ENTITY_LABEL} {id: row.id})
-           SET n = row.props, n:${l}
-           FOREACH (_ IN CASE WHEN row.resistance THEN [1] ELSE [] END | SET n:${RESISTANCE_LABEL})
-           FOREACH (_ IN CASE WHEN row.resistance THEN [] ELSE [1] END | REMOVE n:${RESISTANCE_LABEL})`,
-          { rows: batch.map((n) => nodeRow(n, options.dataset)) },
-        ),
-      );
-    }
-  }
-  for (const [type, rels] of relGroups) {
+/** Relationship property indexes on `key` and `dataset` for each type a load writes. */
+export async function ensureRelationshipIndexes(driver: Driver, database: string, types: Iterable<string>) {
+  for (const type of types) {
     const t = checkedType(type);
-    for (const batch of batches(rels, size)) {
-      work.push((tx) =>
-        tx.run(
-          `UNWIND $rows AS row
-           MATCH (a:${ENTITY_LABEL} {id: row.from})
-           MATCH (b:${ENTITY_LABEL} {id: row.to})
-           MERGE (a)-[r:${t} {key: row.key}]->(b)
-           SET r = row.props`,
-          { rows: batch.map((r) => relRow(r, options.dataset)) },
-        ),
-      );
+    for (const [prefix, property] of [
+      ['rel_key', 'key'],
+      ['rel_dataset', 'dataset'],
+    ] as const) {
+      try {
+        await driver.executeQuery(
+          `CREATE INDEX ${indexName(prefix, t)} IF NOT EXISTS FOR ()-[r:${t}]-() ON (r.${property})`,
+          {},
+          { database },
+        );
+      } catch (err) {
+        // An equivalent index under another name (cypher/schema.cypher's) is just as good.
+        if (!/EquivalentSchemaRuleAlreadyExists|already exists/i.test(String((err as Error).message))) throw err;
+      }
     }
   }
-  // Converge: drop what an earlier load of this dataset wrote and this one no longer has.
-  work.push((tx) =>
-    tx.run(`MATCH ()-[r]->() WHERE r.dataset = $dataset AND NOT r.key IN $keys DELETE r`, {
-      dataset: options.dataset,
-      keys: data.relationships.map((r) => r.key),
-    }),
-  );
-  work.push((tx) =>
-    tx.run(`MATCH (n:${ENTITY_LABEL}) WHERE n.dataset = $dataset AND NOT n.id IN $ids DETACH DELETE n`, {
-      dataset: options.dataset,
-      ids: data.nodes.map((n) => n.id),
-    }),
-  );
+  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+}
 
-  const session = driver.session({ database: options.database });
+/** A group of node rows sharing labels: `[id, props]`. */
+export function nodeStatement(
+  label: NodeLabel,
+  resistance: boolean,
+  rows: NodeRecord[],
+  dataset: string,
+  onDone?: (written: number) => void,
+): Statement {
+  const l = checkedLabel(label);
+  const query = `UNWIND $rows AS row
+     MERGE (n:${ENTITY_LABEL} {id: row[0]})
+     ON CREATE SET n.dataset = $dataset
+     WITH n, row WHERE n.dataset = $dataset
+     SET n = row[1], n:${l} ${resistance ? `, n:${RESISTANCE_LABEL}` : `REMOVE n:${RESISTANCE_LABEL}`}
+     RETURN count(*) AS written`;
+  return {
+    query,
+    params: { dataset, rows: rows.map((n) => [n.id, { ...n.props, id: n.id, dataset }]) },
+    onDone,
+  };
+}
+
+/**
+ * A batch of relationships of one type: `[from, to, key, props]`, sorted by start node.
+ * `create` (a fresh dataset) skips the lookup for an existing relationship; a retried batch
+ * and every resumed load use MERGE on (key, dataset).
+ */
+export function relationshipStatement(
+  type: RelationshipType,
+  rows: RelationshipRecord[],
+  dataset: string,
+  create: boolean,
+  onDone?: (written: number) => void,
+): Statement {
+  const t = checkedType(type);
+  const head = `UNWIND $rows AS row
+     MATCH (a:${ENTITY_LABEL} {id: row[0]})
+     MATCH (b:${ENTITY_LABEL} {id: row[1]})`;
+  const merge = `${head}
+     MERGE (a)-[r:${t} {key: row[2], dataset: $dataset}]->(b)
+     SET r = row[3]
+     RETURN count(*) AS written`;
+  const createQuery = `${head}
+     CREATE (a)-[r:${t}]->(b)
+     SET r = row[3]
+     RETURN count(*) AS written`;
+  rows.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+  return {
+    query: create ? createQuery : merge,
+    retryQuery: merge,
+    params: { dataset, rows: rows.map((r) => [r.from, r.to, r.key, { ...r.props, key: r.key, dataset }]) },
+    onDone,
+  };
+}
+
+export interface Plan {
+  /** Items the dataset has in the graph now. */
+  existing: { nodes: number; relationships: number };
+  /** What the graph has for this dataset and the new data no longer contains. */
+  staleNodes: string[];
+  staleRelationships: Map<RelationshipType, string[]>;
+  staleRelationshipCount: number;
+}
+
+/**
+ * Reads the dataset's ids and keys from the graph (index seeks on `dataset`) and compares
+ * them with the new data's. `types`: every type the dataset may have in the graph.
+ */
+export async function planRemovals(
+  driver: Driver,
+  database: string,
+  dataset: string,
+  ids: Map<string, unknown>,
+  keys: Map<string, unknown>,
+  types: Iterable<string>,
+): Promise<Plan> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  const plan: Plan = {
+    existing: { nodes: 0, relationships: 0 },
+    staleNodes: [],
+    staleRelationships: new Map(),
+    staleRelationshipCount: 0,
+  };
   try {
-    await session.executeWrite(async (tx) => {
-      let done = 0;
-      for (const step of work) {
-        await step(tx);
-        options.onProgress?.(++done, work.length);
+    for await (const record of session.run(
+      `MATCH (n:${ENTITY_LABEL}) WHERE n.dataset = $dataset RETURN n.id AS id`,
+      { dataset },
+    )) {
+      plan.existing.nodes++;
+      const id = record.get('id') as string;
+      if (!ids.has(id)) plan.staleNodes.push(id);
+    }
+    for (const type of new Set(types)) {
+      const t = checkedType(type);
+      const stale: string[] = [];
+      for await (const record of session.run(`MATCH ()-[r:${t}]->() WHERE r.dataset = $dataset RETURN r.key AS key`, {
+        dataset,
+      })) {
+        plan.existing.relationships++;
+        const key = record.get('key') as string;
+        if (!keys.has(key)) stale.push(key);
       }
-    });
+      if (stale.length > 0) {
+        plan.staleRelationships.set(t, stale);
+        plan.staleRelationshipCount += stale.length;
+      }
+    }
+  } finally {
+    await session.close();
+  }
+  return plan;
+}
+
+export function removeRelationshipsStatement(
+  type: RelationshipType,
+  keys: string[],
+  dataset: string,
+  onDone?: (n: number) => void,
+): Statement {
+  const t = checkedType(type);
+  return {
+    query: `UNWIND $keys AS k
+     MATCH ()-[r:${t} {key: k}]->() WHERE r.dataset = $dataset
+     DELETE r RETURN count(*) AS removed`,
+    params: { keys, dataset },
+    onDone,
+  };
+}
+
+/** Removes the dataset's stale nodes, except those other datasets still link to (kept, reported). */
+export function removeNodesStatement(ids: string[], dataset: string, onDone?: (n: number) => void): Statement {
+  return {
+    query: `UNWIND $ids AS id
+     MATCH (n:${ENTITY_LABEL} {id: id}) WHERE n.dataset = $dataset
+     AND NOT EXISTS { (n)-[o]-() WHERE o.dataset IS NULL OR o.dataset <> $dataset }
+     DETACH DELETE n RETURN count(*) AS removed`,
+    params: { ids, dataset },
+    onDone,
+  };
+}
+
+/** Deletes every Entity and every load record, in transactions of `batchSize`. */
+export async function wipeGraph(driver: Driver, database: string, batchSize: number): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.run(
+      `MATCH (n:${ENTITY_LABEL}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF ${Math.max(1, Math.floor(batchSize))} ROWS`,
+    );
+    await session.run(`MATCH (l:${LOAD_LABEL}) DELETE l`);
   } finally {
     await session.close();
   }
 }
 
-function nodeRow(node: NodeRecord, dataset: string) {
-  return { id: node.id, resistance: node.resistance, props: { ...node.props, id: node.id, dataset } };
-}
-
-function relRow(rel: RelationshipRecord, dataset: string) {
-  return { key: rel.key, from: rel.from, to: rel.to, props: { ...rel.props, key: rel.key, dataset } };
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
+/** Nodes the graph already has among `ids`, with their type label (for links into other datasets). */
+export async function existingLabels(driver: Driver, database: string, ids: string[]) {
+  const found = new Map<string, NodeLabel>();
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const result = await driver.executeQuery(
+      `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id})
+       RETURN n.id AS id, [l IN labels(n) WHERE l <> $entity AND l <> $resistance] AS labels`,
+      { ids: ids.slice(i, i + 10_000), entity: ENTITY_LABEL, resistance: RESISTANCE_LABEL },
+      { database },
+    );
+    for (const r of result.records) {
+      const label = (r.get('labels') as string[]).find(isTypeLabel);
+      if (label) found.set(r.get('id') as string, label);
+    }
   }
-  return groups;
+  return found;
 }
 
 export async function graphCounts(driver: Driver, database: string): Promise<GraphCounts> {

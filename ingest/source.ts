@@ -33,6 +33,23 @@ export interface SourceRecord {
   loc: SourceLocation;
   /** File-level defaults (YAML's top-level `source` and `section`). */
   defaults?: { source?: string; section?: string };
+  /**
+   * Problems the reader found in this record itself (a value that does not fit its typed
+   * column, a row with too many fields…). The pipeline reports them and skips the record.
+   */
+  problems?: Array<{ field: string; message: string; line?: number }>;
+}
+
+/**
+ * Thrown by a reader when a whole file cannot be read (a syntax error, a missing header).
+ * The pipeline reports these problems alone: the references into a file that does not
+ * parse would all look dangling.
+ */
+export class SourceReadError extends Error {
+  override name = 'SourceReadError';
+  constructor(readonly problems: Array<{ file: string; line: number; field: string; message: string }>) {
+    super(problems.map((p) => `${p.file}:${p.line} ${p.field}: ${p.message}`).join('\n'));
+  }
 }
 
 export interface ReadOptions {

@@ -1,21 +1,26 @@
 /**
- * Turns raw records into a Dataset, or reports every problem it finds: shape and types,
- * identifiers, units, provenance, duplicate entities (shared names or synonyms),
- * dangling references and relationship endpoints that the ontology does not allow.
+ * Validation, one record at a time. `normaliseNode` / `normaliseRelationship` check a
+ * record's own shape (the zod schemas of records.ts), identifiers, units and provenance and
+ * return the record as it will be written. `Validator` adds the checks across records —
+ * duplicate ids, keys and names, dangling references, endpoint labels — on compact indexes
+ * (id → label and location, key → location, name → id), never on whole records, so that
+ * its memory grows with the number of ids and keys, not with the data.
  */
 import type { z } from 'zod';
 import {
   ID_PATTERN,
+  NODE_LABELS,
   RELATIONSHIP_ENDPOINTS,
+  RELATIONSHIP_TYPES,
   labelOfId,
   type NodeLabel,
   type RelationshipType,
 } from '../ontology/index.js';
-import type { Dataset, NodeRecord, PropertyValue, RelationshipRecord } from './dataset.js';
+import type { NodeRecord, PropertyValue, RelationshipRecord } from './dataset.js';
 import { deriveReferences } from './derive.js';
 import type { Problem } from './errors.js';
-import type { Location, RawRecord } from './read.js';
 import { nodeBase, nodeExtras, relationshipBase, relationshipExtras } from './records.js';
+import type { SourceLocation, SourceRecord } from './source.js';
 
 /** How names compare for duplicate detection: case, width and spacing don't matter. */
 export function nameKey(name: string): string {
@@ -30,214 +35,383 @@ function mayBeUncited(record: { source: string; uncited?: unknown }): boolean {
   return record.source === 'curation' || record.uncited === true;
 }
 
-function at(loc: Location, field: string | undefined, message: string): Problem {
-  const line = (field && loc.fieldLines[field]) || loc.line;
-  return { file: loc.file, line, field: field ? `${loc.path}.${field}` : loc.path, message };
+export function problemAt(loc: SourceLocation, field: string | undefined, message: string, line?: number): Problem {
+  const at = line ?? ((field && loc.fieldLines?.[field]) || loc.line);
+  return { file: loc.file, line: at, field: field ? `${loc.path}.${field}` : loc.path, message };
 }
 
-function zodProblems(loc: Location, error: z.ZodError): Problem[] {
+function zodProblems(loc: SourceLocation, error: z.ZodError): Problem[] {
   return error.issues.map((issue) => {
     const [head, ...rest] = issue.path.map(String);
     const field = head === undefined ? undefined : [head, ...rest].join('.').replace(/\.(\d+)/g, '[$1]');
-    const p = at(loc, head, issue.message);
+    const p = problemAt(loc, head, issue.message);
     if (field) p.field = `${loc.path}.${field}`;
     return p;
   });
 }
 
-function describe(loc: Location | undefined): string {
-  return loc ? `${loc.file}:${loc.line}` : 'derived';
+function readerProblems(raw: SourceRecord): Problem[] {
+  return (raw.problems ?? []).map((p) => problemAt(raw.loc, p.field || undefined, p.message, p.line));
 }
 
-export function validateRecords(records: RawRecord[]): { dataset: Omit<Dataset, 'files'>; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const nodes: NodeRecord[] = [];
-  const byId = new Map<string, NodeRecord>();
-  // Ids of records that failed validation: already reported, so not "dangling" too.
-  const invalidIds = new Set<string>();
+export interface Defaults {
+  source?: string;
+  section?: string;
+}
 
-  for (const raw of records.filter((r) => r.kind === 'node')) {
-    const { loc } = raw;
-    const input = { source: raw.defaults.source, ...raw.value };
-    const parsed = nodeBase.safeParse(input);
-    if (!parsed.success) {
-      if (typeof raw.value.id === 'string') invalidIds.add(raw.value.id);
-      problems.push(...zodProblems(loc, parsed.error));
-      continue;
-    }
-    const node = parsed.data;
-    if (!ID_PATTERN.test(node.id)) {
-      problems.push(
-        at(loc, 'id', `"${node.id}" is not a lower-case kebab id with a type prefix (e.g. drug:nivolumab)`),
-      );
-      continue;
-    }
-    const label = labelOfId(node.id);
-    if (!label) {
-      problems.push(at(loc, 'id', `unknown id prefix in "${node.id}" (see ID_PREFIX in ontology/index.ts)`));
-      continue;
-    }
-    const extras = nodeExtras[label];
-    if (extras) {
-      const checked = extras.safeParse(node);
-      if (!checked.success) {
-        invalidIds.add(node.id);
-        problems.push(...zodProblems(loc, checked.error));
-        continue;
-      }
-    }
-    if (node.refs.length === 0 && !mayBeUncited(node)) {
-      problems.push(at(loc, 'refs', NO_REFS));
-    }
-    const previous = byId.get(node.id);
-    if (previous) {
-      problems.push(at(loc, 'id', `duplicate id "${node.id}" (first defined at ${describe(previous.loc)})`));
-      continue;
-    }
-    // Synonyms are every *other* name: drop repeats and the canonical name itself.
-    const seen = new Set([nameKey(node.name)]);
-    const synonyms = node.synonyms.filter((s) => {
-      const k = nameKey(s);
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
-    const record: NodeRecord = {
+export type Normalised<T> = { ok: true; record: T } | { ok: false; problems: Problem[]; id?: string };
+
+/** One node record on its own: shape, id, label, provenance; synonyms deduplicated. */
+export function normaliseNode(raw: SourceRecord, defaults: Defaults = {}): Normalised<NodeRecord> {
+  const { loc } = raw;
+  const rawId = typeof raw.value.id === 'string' ? raw.value.id : undefined;
+  if (raw.problems?.length) return { ok: false, problems: readerProblems(raw), id: rawId };
+  const { label: declared, ...value } = raw.value;
+  const input = { source: raw.defaults?.source ?? defaults.source, ...value };
+  const parsed = nodeBase.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: zodProblems(loc, parsed.error), id: rawId };
+  const node = parsed.data;
+  if (!ID_PATTERN.test(node.id)) {
+    return {
+      ok: false,
+      problems: [
+        problemAt(loc, 'id', `"${node.id}" is not a lower-case kebab id with a type prefix (e.g. drug:nivolumab)`),
+      ],
+    };
+  }
+  const label = labelOfId(node.id);
+  if (!label) {
+    return {
+      ok: false,
+      problems: [problemAt(loc, 'id', `unknown id prefix in "${node.id}" (see ID_PREFIX in ontology/index.ts)`)],
+    };
+  }
+  if (declared !== undefined && declared !== label) {
+    return {
+      ok: false,
+      id: node.id,
+      problems: [
+        problemAt(
+          loc,
+          'label',
+          `${JSON.stringify(declared)} does not match the id's prefix, which makes "${node.id}" a ${label}`,
+        ),
+      ],
+    };
+  }
+  const extras = nodeExtras[label];
+  if (extras) {
+    const checked = extras.safeParse(node);
+    if (!checked.success) return { ok: false, problems: zodProblems(loc, checked.error), id: node.id };
+  }
+  if (node.refs.length === 0 && !mayBeUncited(node)) {
+    return { ok: false, problems: [problemAt(loc, 'refs', NO_REFS)], id: node.id };
+  }
+  // Synonyms are every *other* name: drop repeats and the canonical name itself.
+  const seen = new Set([nameKey(node.name)]);
+  const synonyms = node.synonyms.filter((s) => {
+    const k = nameKey(s);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return {
+    ok: true,
+    record: {
       id: node.id,
       label,
       resistance: label === 'Mechanism' && node.kind === 'resistance',
       props: { ...(node as Record<string, PropertyValue>), synonyms },
       loc,
-    };
-    byId.set(node.id, record);
-    nodes.push(record);
-  }
-
-  problems.push(...duplicateNames(nodes));
-
-  const cited = new Set<number>();
-  for (const raw of records) {
-    const refs = raw.value.refs;
-    if (Array.isArray(refs)) for (const n of refs) if (Number.isInteger(n) && n > 0) cited.add(n);
-  }
-  const derived = deriveReferences(nodes, cited);
-  for (const ref of derived.nodes) {
-    if (!byId.has(ref.id)) {
-      byId.set(ref.id, ref);
-      nodes.push(ref);
-    }
-  }
-
-  const relationships: RelationshipRecord[] = [];
-  const byKey = new Map<string, RelationshipRecord>();
-  for (const raw of records.filter((r) => r.kind === 'relationship')) {
-    const { loc } = raw;
-    const input = { source: raw.defaults.source, section: raw.defaults.section, ...raw.value };
-    const parsed = relationshipBase.safeParse(input);
-    if (!parsed.success) {
-      problems.push(...zodProblems(loc, parsed.error));
-      continue;
-    }
-    const rel = parsed.data;
-    const type = rel.type as RelationshipType;
-    const extras = relationshipExtras[type];
-    if (extras) {
-      const checked = extras.safeParse(rel);
-      if (!checked.success) {
-        problems.push(...zodProblems(loc, checked.error));
-        continue;
-      }
-    }
-    const endpointProblem = (end: 'from' | 'to'): boolean => {
-      const id = rel[end];
-      const target = byId.get(id);
-      if (!target && invalidIds.has(id)) return true;
-      if (!target) {
-        problems.push(at(loc, end, `"${id}" is not a node in the data (dangling reference)`));
-        return true;
-      }
-      const allowed = RELATIONSHIP_ENDPOINTS[type][end];
-      if (!allowed.includes(target.label)) {
-        problems.push(
-          at(
-            loc,
-            end,
-            `${type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${target.label} ("${id}"); allowed: ${allowed.join(', ')}`,
-          ),
-        );
-        return true;
-      }
-      return false;
-    };
-    const bad = [endpointProblem('from'), endpointProblem('to')].some(Boolean);
-    if (bad) continue;
-    if (rel.from === rel.to) {
-      problems.push(at(loc, 'to', 'a relationship from a node to itself'));
-      continue;
-    }
-    if (rel.refs.length === 0 && !mayBeUncited(rel)) {
-      problems.push(at(loc, 'refs', NO_REFS));
-    }
-    const key = [rel.from, type, rel.to, rel.key].filter(Boolean).join('|');
-    const previous = byKey.get(key);
-    if (previous) {
-      problems.push(
-        at(
-          loc,
-          'type',
-          `duplicate relationship ${rel.from} -${type}-> ${rel.to} (first at ${describe(previous.loc)}); give each a distinct \`key\` if both are meant`,
-        ),
-      );
-      continue;
-    }
-    const { type: _t, from: _f, to: _to, ...props } = rel;
-    const record: RelationshipRecord = {
-      key,
-      type,
-      from: rel.from,
-      to: rel.to,
-      props: props as Record<string, PropertyValue>,
-      loc,
-    };
-    byKey.set(key, record);
-    relationships.push(record);
-  }
-  for (const rel of derived.relationships(byId)) {
-    if (!byKey.has(rel.key)) {
-      byKey.set(rel.key, rel);
-      relationships.push(rel);
-    }
-  }
-
-  return { dataset: { nodes, relationships }, problems };
+    },
+  };
 }
 
-/** Two nodes may not share a name or synonym: they would be one entity twice. */
-function duplicateNames(nodes: NodeRecord[]): Problem[] {
-  const problems: Problem[] = [];
-  const owner = new Map<string, { node: NodeRecord; as: string }>();
-  for (const node of nodes) {
+export function relationshipKey(from: string, type: string, to: string, key?: string): string {
+  return key ? `${from}|${type}|${to}|${key}` : `${from}|${type}|${to}`;
+}
+
+/** One relationship record on its own: shape, type-specific fields, provenance. */
+export function normaliseRelationship(raw: SourceRecord, defaults: Defaults = {}): Normalised<RelationshipRecord> {
+  const { loc } = raw;
+  if (raw.problems?.length) return { ok: false, problems: readerProblems(raw) };
+  const input = {
+    source: raw.defaults?.source ?? defaults.source,
+    section: raw.defaults?.section ?? defaults.section,
+    ...raw.value,
+  };
+  const parsed = relationshipBase.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: zodProblems(loc, parsed.error) };
+  const rel = parsed.data;
+  const type = rel.type as RelationshipType;
+  const extras = relationshipExtras[type];
+  if (extras) {
+    const checked = extras.safeParse(rel);
+    if (!checked.success) return { ok: false, problems: zodProblems(loc, checked.error) };
+  }
+  if (rel.from === rel.to) return { ok: false, problems: [problemAt(loc, 'to', 'a relationship from a node to itself')] };
+  if (rel.refs.length === 0 && !mayBeUncited(rel)) return { ok: false, problems: [problemAt(loc, 'refs', NO_REFS)] };
+  const key = relationshipKey(rel.from, type, rel.to, rel.key);
+  const { type: _t, from: _f, to: _to, ...props } = rel;
+  return {
+    ok: true,
+    record: { key, type, from: rel.from, to: rel.to, props: props as Record<string, PropertyValue>, loc },
+  };
+}
+
+const LABEL_INDEX = new Map<NodeLabel, number>(NODE_LABELS.map((l, i) => [l, i]));
+const TYPE_INDEX = new Map<RelationshipType, number>(RELATIONSHIP_TYPES.map((t, i) => [t, i]));
+
+/** Where a record was, packed into one number: file ordinal and line. */
+type Place = number;
+const LINE_SPACE = 2 ** 32;
+
+/** Looks up ids the dataset does not define (nodes of other datasets it may link to). */
+export type ForeignLookup = (ids: string[]) => Promise<Map<string, NodeLabel>>;
+
+export interface ValidatorOptions {
+  defaults?: Defaults;
+  /** Stop keeping problems beyond this many (they are still counted). */
+  maxProblems?: number;
+}
+
+export class Validator {
+  readonly problems: Problem[] = [];
+  problemCount = 0;
+  /** id → label index; the dataset's node ids (derived ones included after finish()). */
+  readonly ids = new Map<string, number>();
+  /** key → place; the dataset's relationship keys (derived ones included after finish()). */
+  readonly keys = new Map<string, Place>();
+  readonly nodeCounts: Record<string, number> = {};
+  readonly relationshipCounts: Record<string, number> = {};
+  private readonly idPlaces = new Map<string, Place>();
+  private readonly invalidIds = new Set<string>();
+  private readonly names = new Map<string, { id: string; as: 'name' | 'synonym'; place: Place }>();
+  private readonly cited = new Set<number>();
+  private readonly trials: NodeRecord[] = [];
+  private readonly files: string[] = [];
+  private readonly fileIndex = new Map<string, number>();
+  /** Relationships whose endpoints were not yet known when read, as parallel columns. */
+  private readonly deferred = {
+    from: [] as string[],
+    to: [] as string[],
+    type: [] as number[],
+    place: [] as Place[],
+    path: [] as string[],
+  };
+  private derivedRecords: { nodes: NodeRecord[]; relationships: RelationshipRecord[] } = {
+    nodes: [],
+    relationships: [],
+  };
+  readonly defaults: Defaults;
+  private readonly maxProblems: number;
+
+  constructor(options: ValidatorOptions = {}) {
+    this.defaults = options.defaults ?? {};
+    this.maxProblems = options.maxProblems ?? 1000;
+  }
+
+  report(...problems: Problem[]): void {
+    for (const p of problems) {
+      this.problemCount++;
+      if (this.problems.length < this.maxProblems) this.problems.push(p);
+    }
+  }
+
+  private place(loc: SourceLocation, line = loc.line): Place {
+    let f = this.fileIndex.get(loc.file);
+    if (f === undefined) {
+      f = this.files.length;
+      this.files.push(loc.file);
+      this.fileIndex.set(loc.file, f);
+    }
+    return f * LINE_SPACE + line;
+  }
+
+  private describe(place: Place | undefined): string {
+    if (place === undefined) return 'derived';
+    return `${this.files[Math.floor(place / LINE_SPACE)]}:${place % LINE_SPACE}`;
+  }
+
+  private cite(value: Record<string, unknown>): void {
+    const refs = value.refs;
+    if (Array.isArray(refs)) for (const n of refs) if (Number.isInteger(n) && n > 0) this.cited.add(n);
+  }
+
+  /** Validates and indexes a node; returns it normalised, or null when it has problems. */
+  node(raw: SourceRecord): NodeRecord | null {
+    this.cite(raw.value);
+    const result = normaliseNode(raw, this.defaults);
+    if (!result.ok) {
+      if (result.id) this.invalidIds.add(result.id);
+      this.report(...result.problems);
+      return null;
+    }
+    const node = result.record;
+    const previous = this.idPlaces.get(node.id);
+    if (previous !== undefined) {
+      this.report(
+        problemAt(raw.loc, 'id', `duplicate id "${node.id}" (first defined at ${this.describe(previous)})`),
+      );
+      return null;
+    }
+    const place = this.place(raw.loc);
+    this.ids.set(node.id, LABEL_INDEX.get(node.label)!);
+    this.idPlaces.set(node.id, place);
+    this.nodeCounts[node.label] = (this.nodeCounts[node.label] ?? 0) + 1;
+    this.checkNames(node, raw.loc, place);
+    if (node.label === 'Trial' && Array.isArray(node.props.refs) && node.props.refs.length > 0) {
+      this.trials.push({
+        id: node.id,
+        label: node.label,
+        resistance: false,
+        props: { name: node.props.name!, refs: node.props.refs },
+      });
+    }
+    return node;
+  }
+
+  /** Two nodes may not share a name or synonym: they would be one entity twice. */
+  private checkNames(node: NodeRecord, loc: SourceLocation, place: Place): void {
     const names = [
-      { value: String(node.props.name), field: 'name' },
-      ...(node.props.synonyms as string[]).map((value) => ({ value, field: 'synonyms' })),
+      { value: String(node.props.name), field: 'name' as const },
+      ...(node.props.synonyms as string[]).map((value) => ({ value, field: 'synonyms' as const })),
     ];
     for (const { value, field } of names) {
       const k = nameKey(value);
-      const first = owner.get(k);
-      if (first && first.node.id !== node.id) {
-        problems.push(
-          at(
-            node.loc!,
+      const first = this.names.get(k);
+      if (first && first.id !== node.id) {
+        this.report(
+          problemAt(
+            loc,
             field,
-            `"${value}" is also the ${first.as} of ${first.node.id} (${describe(first.node.loc)}): duplicate entity, or a synonym on the wrong node`,
+            `"${value}" is also the ${first.as} of ${first.id} (${this.describe(first.place)}): duplicate entity, or a synonym on the wrong node`,
           ),
         );
       } else if (!first) {
-        owner.set(k, { node, as: field === 'name' ? 'name' : 'synonym' });
+        this.names.set(k, { id: node.id, as: field === 'name' ? 'name' : 'synonym', place });
       }
     }
   }
-  return problems;
-}
 
-export type { NodeLabel };
+  /** Validates and indexes a relationship; endpoints not yet seen are checked in finish(). */
+  relationship(raw: SourceRecord): RelationshipRecord | null {
+    this.cite(raw.value);
+    const result = normaliseRelationship(raw, this.defaults);
+    if (!result.ok) {
+      this.report(...result.problems);
+      return null;
+    }
+    const rel = result.record;
+    const previous = this.keys.get(rel.key);
+    if (previous !== undefined) {
+      this.report(
+        problemAt(
+          raw.loc,
+          'type',
+          `duplicate relationship ${rel.from} -${rel.type}-> ${rel.to} (first at ${this.describe(previous)}); give each a distinct \`key\` if both are meant`,
+        ),
+      );
+      return null;
+    }
+    this.keys.set(rel.key, this.place(raw.loc));
+    this.relationshipCounts[rel.type] = (this.relationshipCounts[rel.type] ?? 0) + 1;
+    const fromKnown = this.ids.has(rel.from);
+    const toKnown = this.ids.has(rel.to);
+    if (fromKnown && toKnown) {
+      this.checkEndpoints(rel.type, rel.from, rel.to, (end, message) =>
+        this.report(problemAt(raw.loc, end, message)),
+      );
+    } else {
+      const d = this.deferred;
+      d.from.push(rel.from);
+      d.to.push(rel.to);
+      d.type.push(TYPE_INDEX.get(rel.type)!);
+      d.place.push(this.place(raw.loc, raw.loc.fieldLines?.to ?? raw.loc.line));
+      d.path.push(raw.loc.path);
+    }
+    return rel;
+  }
+
+  private checkEndpoints(
+    type: RelationshipType,
+    from: string,
+    to: string,
+    fail: (end: 'from' | 'to', message: string) => void,
+    foreign?: Map<string, NodeLabel>,
+  ): void {
+    for (const end of ['from', 'to'] as const) {
+      const id = end === 'from' ? from : to;
+      const index = this.ids.get(id);
+      const label = index === undefined ? foreign?.get(id) : NODE_LABELS[index];
+      if (label === undefined) {
+        if (!this.invalidIds.has(id)) fail(end, `"${id}" is not a node in the data (dangling reference)`);
+        continue;
+      }
+      const allowed = RELATIONSHIP_ENDPOINTS[type][end];
+      if (!allowed.includes(label)) {
+        fail(
+          end,
+          `${type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${label} ("${id}"); allowed: ${allowed.join(', ')}`,
+        );
+      }
+    }
+  }
+
+  /**
+   * Checks what had to wait for every record: endpoints defined later in the data, or by
+   * other datasets in the graph (`lookup`), and derives Reference nodes and REPORTED_IN.
+   */
+  async finish(lookup?: ForeignLookup): Promise<void> {
+    const d = this.deferred;
+    const unknown = new Set<string>();
+    for (let i = 0; i < d.from.length; i++) {
+      if (!this.ids.has(d.from[i]!)) unknown.add(d.from[i]!);
+      if (!this.ids.has(d.to[i]!)) unknown.add(d.to[i]!);
+    }
+    this.complete(unknown.size > 0 && lookup ? await lookup([...unknown]) : new Map<string, NodeLabel>());
+  }
+
+  /** finish() without a database: endpoints must be in the data itself. */
+  complete(foreign: Map<string, NodeLabel> = new Map()): void {
+    const d = this.deferred;
+    for (let i = 0; i < d.from.length; i++) {
+      const place = d.place[i]!;
+      const file = this.files[Math.floor(place / LINE_SPACE)]!;
+      const line = place % LINE_SPACE;
+      const path = d.path[i]!;
+      this.checkEndpoints(
+        RELATIONSHIP_TYPES[d.type[i]!]!,
+        d.from[i]!,
+        d.to[i]!,
+        (end, message) => this.report({ file, line, field: `${path}.${end}`, message }),
+        foreign,
+      );
+    }
+    d.from.length = d.to.length = d.type.length = d.place.length = d.path.length = 0;
+
+    const derived = deriveReferences(this.trials, this.cited);
+    const byId = new Map<string, NodeRecord>();
+    const nodes: NodeRecord[] = [];
+    for (const ref of derived.nodes) {
+      byId.set(ref.id, ref);
+      if (this.ids.has(ref.id)) continue;
+      this.ids.set(ref.id, LABEL_INDEX.get(ref.label)!);
+      this.nodeCounts[ref.label] = (this.nodeCounts[ref.label] ?? 0) + 1;
+      nodes.push(ref);
+    }
+    const relationships: RelationshipRecord[] = [];
+    for (const rel of derived.relationships(byId)) {
+      if (this.keys.has(rel.key)) continue;
+      this.keys.set(rel.key, Number.NaN);
+      this.relationshipCounts[rel.type] = (this.relationshipCounts[rel.type] ?? 0) + 1;
+      relationships.push(rel);
+    }
+    this.derivedRecords = { nodes, relationships };
+  }
+
+  /** Reference nodes and REPORTED_IN edges derived from the refs in use (after finish()). */
+  derived(): { nodes: NodeRecord[]; relationships: RelationshipRecord[] } {
+    return this.derivedRecords;
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * Runs the load's write queries: either all in one transaction (small datasets: all or
+ * nothing), or each batch in its own explicit transaction with up to `inFlight` batches at
+ * once. A batch is retried only for errors that are transient by nature (deadlock, leader
+ * switch, lost connection); Neo4j's memory and time limits become a LoadLimitError that
+ * names the setting and the flag that help — never a silent re-run of the whole load.
+ */
+import type { Driver, Session, Transaction } from 'neo4j-driver';
+
+export class LoadLimitError extends Error {
+  override name = 'LoadLimitError';
+}
+
+const RETRIABLE = [
+  'Neo.TransientError.Transaction.DeadlockDetected',
+  'Neo.TransientError.Transaction.LockClientStopped',
+  'Neo.TransientError.Transaction.Outdated',
+  'Neo.TransientError.Cluster.NotALeader',
+  'Neo.ClientError.Cluster.NotALeader',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'ServiceUnavailable',
+  'SessionExpired',
+];
+
+function codeOf(err: unknown): string {
+  return String((err as { code?: unknown })?.code ?? '');
+}
+
+/** A server limit, as a message that says what to change; undefined for other errors. */
+export function limitMessage(err: unknown, batchSize: number): string | undefined {
+  const code = codeOf(err);
+  const text = String((err as { message?: unknown })?.message ?? '');
+  const smaller = Math.max(100, Math.floor(batchSize / 4));
+  if (/MemoryPoolOutOfMemory|OutOfMemory|memory pool|memory\.transaction/i.test(`${code} ${text}`)) {
+    return (
+      `Neo4j refused a batch of ${batchSize} rows: it exceeds the transaction memory limit ` +
+      `(db.memory.transaction.max / dbms.memory.transaction.total.max). Rerun with --batch-size ${smaller} ` +
+      '(the load resumes where it stopped), or raise those settings.'
+    );
+  }
+  if (/TransactionTimedOut|timed out/i.test(`${code} ${text}`)) {
+    return (
+      `Neo4j stopped a batch of ${batchSize} rows at its transaction time limit (db.transaction.timeout). ` +
+      `Rerun with --batch-size ${smaller} (the load resumes where it stopped), or raise that setting.`
+    );
+  }
+  return undefined;
+}
+
+export function isRetriable(err: unknown): boolean {
+  const code = codeOf(err);
+  if (limitMessage(err, 1) !== undefined) return false;
+  return RETRIABLE.includes(code);
+}
+
+export interface WriterOptions {
+  /** One transaction for everything (all or nothing). */
+  single: boolean;
+  /** Batches in flight at once (batched mode). */
+  inFlight?: number;
+  batchSize: number;
+  retries?: number;
+}
+
+export interface Statement {
+  query: string;
+  params: Record<string, unknown>;
+  /** Used instead of `query` when a batch is retried (e.g. MERGE instead of CREATE). */
+  retryQuery?: string;
+  /** Called with the records' first column summed (rows written), after commit. */
+  onDone?: (written: number) => void;
+}
+
+export class Writer {
+  private readonly sessions: Session[] = [];
+  private readonly free: Session[] = [];
+  private readonly pending = new Set<Promise<void>>();
+  private singleTx: Transaction | null = null;
+  private failure: unknown = null;
+  retried = 0;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+    readonly options: WriterOptions,
+  ) {}
+
+  private session(): Session {
+    const s = this.free.pop() ?? this.driver.session({ database: this.database });
+    if (!this.sessions.includes(s)) this.sessions.push(s);
+    return s;
+  }
+
+  /** Queues a statement; waits while `inFlight` batches are already running. */
+  async write(statement: Statement): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.options.single) {
+      this.singleTx ??= this.session().beginTransaction();
+      try {
+        const result = await this.singleTx.run(statement.query, statement.params);
+        statement.onDone?.(sumFirst(result.records));
+      } catch (err) {
+        throw this.translate(err);
+      }
+      return;
+    }
+    while (this.pending.size >= (this.options.inFlight ?? 1)) await Promise.race(this.pending);
+    if (this.failure) throw this.failure;
+    const session = this.session();
+    const run = this.runBatch(session, statement)
+      .catch((err: unknown) => {
+        this.failure ??= err;
+      })
+      .finally(() => {
+        this.pending.delete(run);
+        this.free.push(session);
+      });
+    this.pending.add(run);
+  }
+
+  private async runBatch(session: Session, statement: Statement): Promise<void> {
+    const retries = this.options.retries ?? 5;
+    for (let attempt = 0; ; attempt++) {
+      const tx = session.beginTransaction();
+      try {
+        const query = attempt > 0 && statement.retryQuery ? statement.retryQuery : statement.query;
+        const result = await tx.run(query, statement.params);
+        await tx.commit();
+        statement.onDone?.(sumFirst(result.records));
+        return;
+      } catch (err) {
+        await tx.rollback().catch(() => {});
+        if (attempt < retries && isRetriable(err)) {
+          this.retried++;
+          await new Promise((r) => setTimeout(r, 50 * 2 ** attempt + Math.random() * 50));
+          continue;
+        }
+        throw this.translate(err);
+      }
+    }
+  }
+
+  private translate(err: unknown): unknown {
+    const message = limitMessage(err, this.options.batchSize);
+    return message ? new LoadLimitError(message, { cause: err }) : err;
+  }
+
+  /** Waits for every batch in flight; rethrows the first failure. */
+  async drain(): Promise<void> {
+    while (this.pending.size > 0) await Promise.race(this.pending);
+    if (this.failure) throw this.failure;
+  }
+
+  /** Drains and commits (single mode), then closes the sessions. */
+  async commit(): Promise<void> {
+    try {
+      await this.drain();
+      if (this.singleTx) {
+        try {
+          await this.singleTx.commit();
+        } catch (err) {
+          throw this.translate(err);
+        }
+      }
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** Rolls back what is uncommitted (single mode: everything) and closes. */
+  async abort(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+    if (this.singleTx?.isOpen()) await this.singleTx.rollback().catch(() => {});
+    await this.close();
+  }
+
+  private async close(): Promise<void> {
+    await Promise.all(this.sessions.map((s) => s.close().catch(() => {})));
+    this.sessions.length = 0;
+    this.free.length = 0;
+  }
+}
+
+function sumFirst(records: Array<{ get(i: number): unknown }>): number {
+  let n = 0;
+  for (const r of records) n += Number(r.get(0));
+  return n;
+}
