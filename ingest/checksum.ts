@@ -55,7 +55,9 @@ export async function graphChecksum(
     );
     for await (const record of nodeResult) {
       const labels = (record.get('labels') as string[]).slice().sort();
-      sum += itemHash(`N\u0000${record.get('id')}\u0000${labels.join(':')}\u0000${JSON.stringify(canonical(record.get('props')))}`);
+      sum += itemHash(
+        `N\u0000${record.get('id')}\u0000${labels.join(':')}\u0000${JSON.stringify(canonical(record.get('props')))}`,
+      );
       nodes++;
     }
     const relResult = session.run(

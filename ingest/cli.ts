@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { createDriver, neo4jConfigFromEnv } from '../db/connection.js';
 import { DataValidationError, RemovalRefusedError } from './errors.js';
 import { MissingFolderError } from './formats.js';
+import { formatImportSummary } from './mapping/prepare.js';
 import { buildDataset, DEFAULT_BATCH_SIZE, type IngestReport, ingest } from './ingest.js';
 import { progressBars } from './progress.js';
 import { LoadLimitError } from './writer.js';
@@ -16,7 +17,10 @@ const program = new Command()
   .name('ingest')
   .description('Validate data files (YAML, neo4j-admin CSV/TSV…) and load them into Neo4j as one dataset')
   .option('--data <dir>', 'folder of data files', 'data')
-  .option('--dataset <name>', 'dataset name when the folder has no atlas-dataset.yaml (default: folder name + path hash)')
+  .option(
+    '--dataset <name>',
+    'dataset name when the folder has no atlas-dataset.yaml (default: folder name + path hash)',
+  )
   .option('--wipe', 'delete every Entity (all datasets) and load record before loading', false)
   .option('--dry-run', 'validate and report what would be written and removed, without writing', false)
   .option('--allow-removals', 'allow removing more than 20% of the dataset', false)
@@ -54,6 +58,7 @@ function positive(name: string, value: string): number {
 function print(report: IngestReport, target: string): void {
   console.log(`${report.message}.`);
   if (report.mode === 'empty' || report.mode === 'unchanged') return;
+  if (report.imported) console.log(`\n${formatImportSummary(report.imported).join('\n')}`);
   table(`Nodes per label (${report.mode === 'dry-run' ? 'would write' : 'validated'})`, report.records.nodes);
   table(
     `Relationships per type (${report.mode === 'dry-run' ? 'would write' : 'validated'})`,
@@ -82,7 +87,12 @@ async function main(): Promise<number> {
   const bars = progressBars();
   try {
     // A dry run works without a database too (then it cannot plan removals).
-    const reachable = !opts.dryRun || (await driver.verifyConnectivity().then(() => true, () => false));
+    const reachable =
+      !opts.dryRun ||
+      (await driver.verifyConnectivity().then(
+        () => true,
+        () => false,
+      ));
     const report = await ingest({
       driver: reachable ? driver : undefined,
       database: config.database,

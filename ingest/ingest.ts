@@ -30,6 +30,8 @@ import {
   wipeGraph,
 } from './load.js';
 import { endLoad, LOAD_LABEL, type LoadRecord, loadsOf, startLoad } from './load-record.js';
+import { storeExtensions } from './mapping/extensions-store.js';
+import { type ImportSummary, prepareImport } from './mapping/prepare.js';
 import { applySchema } from './schema.js';
 import type { SourceFormat, SourceRecord } from './source.js';
 import { SourceReadError } from './source.js';
@@ -104,6 +106,8 @@ export interface IngestReport {
   retriedBatches: number;
   millis: number;
   message: string;
+  /** For a mapped source: what the mapping did and how records resolved onto existing entities. */
+  imported?: ImportSummary;
 }
 
 interface FileSummary {
@@ -172,11 +176,21 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const log = options.log ?? (() => {});
   const progress = options.onProgress ?? (() => {});
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const transforms = options.transforms ?? [];
   const { driver, database } = options;
   const identity = datasetIdentity(dir, options.dataset);
   const dataset = identity.name;
   const exclude = identity.manifest?.mapping ? [identity.manifest.mapping] : [];
+  // A folder whose manifest names a mapping is an imported source: map and resolve each
+  // record onto existing entities (ingest/mapping, ingest/normalise) before validation.
+  const prepared = identity.manifest?.mapping
+    ? await prepareImport(path.resolve(dir, identity.manifest.mapping), {
+        driver: options.wipe ? undefined : driver,
+        database,
+        defaults: { dataset, version: identity.manifest.version?.toString() },
+        displayRoot,
+      })
+    : undefined;
+  const transforms = [...(prepared ? [prepared.transform] : []), ...(options.transforms ?? [])];
   const { files } = listSourceFiles(dir, { formats: options.formats ?? FORMATS, exclude });
 
   const report: IngestReport = {
@@ -212,7 +226,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const checksums: Record<string, string> = {};
   for (const f of files) checksums[path.relative(dir, f.path)] = await fileChecksum(f.path);
   const configFiles = [path.join(dir, 'atlas-dataset.yaml'), ...exclude.map((f) => path.resolve(dir, f))];
-  let config = `${options.transformsId ?? ''}|${transforms.length}`;
+  let config = `${options.transformsId ?? ''}|${prepared?.transformsId ?? ''}|${transforms.length}`;
   for (const f of configFiles) config += `|${await fileChecksum(f).catch(() => '-')}`;
   checksums['(config)'] = config;
 
@@ -227,11 +241,14 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   }
   if (!options.dryRun && driver && unchanged.size === files.length + 1) {
     report.skippedFiles = report.files;
-    return finish('unchanged', `dataset "${dataset}" is unchanged since its load of ${lastFinished!.finished}: nothing to do`);
+    return finish(
+      'unchanged',
+      `dataset "${dataset}" is unchanged since its load of ${lastFinished!.finished}: nothing to do`,
+    );
   }
 
   // Pass 1: validate everything, keeping only compact indexes.
-  const validator = new Validator({ defaults: identity.defaults });
+  const validator = new Validator({ defaults: identity.defaults, extensions: prepared?.extensions });
   const summaries: FileSummary[] = [];
   const readProblems: Problem[] = [];
   let seen = 0;
@@ -257,15 +274,20 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   }
   // A file that does not parse makes references into it look dangling: report it alone.
   if (readProblems.length > 0) throw new DataValidationError(readProblems);
-  await validator.finish(
-    driver && !options.wipe ? (ids) => existingLabels(driver, database, ids) : undefined,
-  );
+  await validator.finish(driver && !options.wipe ? (ids) => existingLabels(driver, database, ids) : undefined);
   if (validator.problemCount > 0) throw new DataValidationError(validator.problems, validator.problemCount);
-  report.records = { nodes: sortedCounts(validator.nodeCounts), relationships: sortedCounts(validator.relationshipCounts) };
+  report.imported = prepared?.summary();
+  report.records = {
+    nodes: sortedCounts(validator.nodeCounts),
+    relationships: sortedCounts(validator.relationshipCounts),
+  };
   report.nodes = sum(validator.nodeCounts);
   report.relationships = sum(validator.relationshipCounts);
   if (report.nodes + report.relationships === 0) {
-    return finish('empty', `the files in ${dir} hold no records: nothing loaded, nothing removed (dataset "${dataset}")`);
+    return finish(
+      'empty',
+      `the files in ${dir} hold no records: nothing loaded, nothing removed (dataset "${dataset}")`,
+    );
   }
 
   // Plan: what the dataset has in the graph that the data no longer contains.
@@ -305,7 +327,11 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   // Write.
   await applySchema(driver, database);
-  await ensureRelationshipIndexes(driver, database, new Set([...currentTypes, ...(plan?.staleRelationships.keys() ?? [])]));
+  await ensureRelationshipIndexes(
+    driver,
+    database,
+    new Set([...currentTypes, ...(plan?.staleRelationships.keys() ?? [])]),
+  );
   const skip = new Set(report.files.filter((f) => unchanged.has(f)));
   report.skippedFiles = [...skip];
   const toLoad = summaries.filter((s) => !skip.has(s.shown));
@@ -319,9 +345,12 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   if (options.wipe && !single) await wipeGraph(driver, database, batchSize);
   // Relationships may be created without a lookup only when the dataset has none yet.
   const fresh = options.wipe || report.existing.relationships === 0;
+  if (prepared) await storeExtensions(driver, database, dataset, prepared.declared);
   const record = await startLoad(driver, database, dataset, checksums);
   report.runId = record.runId;
-  log(`dataset "${dataset}" (${identity.from}), run ${record.runId}: ${single ? 'one transaction' : `batches of ${batchSize}`}`);
+  log(
+    `dataset "${dataset}" (${identity.from}), run ${record.runId}: ${single ? 'one transaction' : `batches of ${batchSize}`}`,
+  );
   const writer = new Writer(driver, database, { single, batchSize, inFlight: single ? 1 : (options.inFlight ?? 2) });
   try {
     if (options.wipe && single) {
@@ -358,7 +387,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     for (const s of toLoad.filter((x) => x.nodes > 0)) {
       for await (const raw of records(s.file, transforms, displayRoot)) {
         if (raw.kind !== 'node') continue;
-        const n = normaliseNode(raw, validator.defaults);
+        const n = normaliseNode(raw, validator.defaults, validator.extensions);
         if (n.ok) await addNode(n.record);
       }
     }
@@ -390,7 +419,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     for (const s of toLoad.filter((x) => x.relationships > 0)) {
       for await (const raw of records(s.file, transforms, displayRoot)) {
         if (raw.kind !== 'relationship') continue;
-        const r = normaliseRelationship(raw, validator.defaults);
+        const r = normaliseRelationship(raw, validator.defaults, validator.extensions);
         if (r.ok) await addRel(r.record);
       }
     }
@@ -446,7 +475,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   return finish(
     single ? 'single' : 'batched',
     `loaded dataset "${dataset}": wrote ${report.written.nodes} nodes and ${report.written.relationships} relationships` +
-      (report.written.linkedNotOwned ? ` (${report.written.linkedNotOwned} nodes belong to other datasets: linked, not overwritten)` : '') +
+      (report.written.linkedNotOwned
+        ? ` (${report.written.linkedNotOwned} nodes belong to other datasets: linked, not overwritten)`
+        : '') +
       `, removed ${report.removed.nodes} nodes and ${report.removed.relationships} relationships` +
       (report.removed.keptLinked ? ` (kept ${report.removed.keptLinked} nodes other datasets link to)` : '') +
       (skip.size ? `; ${skip.size} unchanged files skipped` : ''),

@@ -11,6 +11,8 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import {
+  DECLARED_LABEL_PATTERN,
+  DECLARED_TYPE_PATTERN,
   ENTITY_LABEL,
   RESISTANCE_LABEL,
   isRelationshipType,
@@ -29,13 +31,17 @@ export interface GraphCounts {
   relationships: number;
 }
 
+// Labels and types declared by a dataset's mapping were checked against its declarations
+// by validation; here, before interpolation, their names must still have the safe shape.
 export function checkedLabel(label: string): NodeLabel {
-  if (!isTypeLabel(label)) throw new Error(`not an ontology label: ${label}`);
-  return label;
+  if (!isTypeLabel(label) && !DECLARED_LABEL_PATTERN.test(label)) throw new Error(`not an ontology label: ${label}`);
+  return label as NodeLabel;
 }
 export function checkedType(type: string): RelationshipType {
-  if (!isRelationshipType(type)) throw new Error(`not an ontology relationship type: ${type}`);
-  return type;
+  if (!isRelationshipType(type) && !DECLARED_TYPE_PATTERN.test(type)) {
+    throw new Error(`not an ontology relationship type: ${type}`);
+  }
+  return type as RelationshipType;
 }
 
 /** Index names may hold only letters, digits and `_`. */
@@ -150,10 +156,9 @@ export async function planRemovals(
     staleRelationshipCount: 0,
   };
   try {
-    for await (const record of session.run(
-      `MATCH (n:${ENTITY_LABEL}) WHERE n.dataset = $dataset RETURN n.id AS id`,
-      { dataset },
-    )) {
+    for await (const record of session.run(`MATCH (n:${ENTITY_LABEL}) WHERE n.dataset = $dataset RETURN n.id AS id`, {
+      dataset,
+    })) {
       plan.existing.nodes++;
       const id = record.get('id') as string;
       if (!ids.has(id)) plan.staleNodes.push(id);
@@ -231,7 +236,11 @@ export async function existingLabels(driver: Driver, database: string, ids: stri
       { database },
     );
     for (const r of result.records) {
-      const label = (r.get('labels') as string[]).find(isTypeLabel);
+      const labels = r.get('labels') as string[];
+      // A contract label, else a label some dataset declared.
+      const label = (labels.find(isTypeLabel) ?? labels.find((l) => DECLARED_LABEL_PATTERN.test(l))) as
+        | NodeLabel
+        | undefined;
       if (label) found.set(r.get('id') as string, label);
     }
   }

@@ -15,7 +15,6 @@ import {
   prefixOfLabel,
   type OntologyExtensions,
 } from '../../ontology/index.js';
-import { DataValidationError } from '../errors.js';
 import type { SourceRecord } from '../source.js';
 import { type LoadedMapping, SAME_NAME } from './read-mapping.js';
 import type { PropertyType } from './schema.js';
@@ -107,6 +106,15 @@ export function convert(value: unknown, type: PropertyType | undefined): Value {
   }
 }
 
+class MappingProblem extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Stateful: call with nodes first, then relationships (the readers yield them so). */
 export class SourceMapper {
   readonly stats: MapStats = { nodes: 0, relationships: 0, skippedNodes: 0, skippedRelationships: 0, skippedKinds: {} };
@@ -124,18 +132,30 @@ export class SourceMapper {
     return this.loaded.extensions;
   }
 
-  /** The mapped record, or undefined when the mapping says to skip its kind. */
-  map(record: SourceRecord): SourceRecord | undefined {
-    return record.kind === 'node' ? this.mapNode(record) : this.mapRelationship(record);
+  private counting = true;
+
+  /**
+   * The mapped record, or undefined when the mapping says to skip its kind. A record the
+   * mapping cannot handle comes back with `problems` (validation reports them, with the
+   * record's file, line and field). `count: false` for a second read of the same record.
+   */
+  map(record: SourceRecord, options: { count?: boolean } = {}): SourceRecord | undefined {
+    if (record.problems?.length) return record;
+    this.counting = options.count ?? true;
+    try {
+      return record.kind === 'node' ? this.mapNode(record) : this.mapRelationship(record);
+    } catch (err) {
+      if (!(err instanceof MappingProblem)) throw err;
+      return { ...record, problems: [{ field: err.field, message: err.message }] };
+    }
   }
 
-  private fail(record: SourceRecord, field: string, message: string): never {
-    throw new DataValidationError([
-      { file: record.loc.file, line: record.loc.line, field: `${record.loc.path}.${field}`, message },
-    ]);
+  private fail(_record: SourceRecord, field: string, message: string): never {
+    throw new MappingProblem(field, message);
   }
 
   private skip(kind: string, what: 'node' | 'relationship'): undefined {
+    if (!this.counting) return undefined;
     if (what === 'node') this.stats.skippedNodes += 1;
     else this.stats.skippedRelationships += 1;
     this.stats.skippedKinds[kind] = (this.stats.skippedKinds[kind] ?? 0) + 1;
@@ -211,7 +231,7 @@ export class SourceMapper {
       id = `${prefixOfLabel(label, extensions)}:${slug(sourceId)}`;
     }
     this.names.set(sourceId, name);
-    this.stats.nodes += 1;
+    if (this.counting) this.stats.nodes += 1;
     const refs = props.refs ?? [];
     const value: Record<string, unknown> = {
       source: this.source,
@@ -288,7 +308,7 @@ export class SourceMapper {
     } else if (ownKey !== undefined && ownKey !== '') {
       key = `${mapping.dataset}:${String(ownKey)}`;
     }
-    this.stats.relationships += 1;
+    if (this.counting) this.stats.relationships += 1;
     const refs = props.refs ?? [];
     const value: Record<string, unknown> = {
       source: this.source,

@@ -43,7 +43,13 @@ function lineOf(doc: Document, counter: LineCounter, segments: readonly Property
   return 1;
 }
 
-export function parseMapping(text: string, file: string, dir: string): LoadedMapping {
+/** The dataset a folder's manifest names, for mappings that leave it out. */
+export interface MappingDefaults {
+  dataset?: string;
+  version?: string;
+}
+
+export function parseMapping(text: string, file: string, dir: string, defaults: MappingDefaults = {}): LoadedMapping {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -72,10 +78,17 @@ export function parseMapping(text: string, file: string, dir: string): LoadedMap
       }),
     );
   }
-  const mapping = parsed.data;
   const problems: Problem[] = [];
   const at = (segments: PropertyKey[], message: string) =>
     problems.push({ file, line: lineOf(doc, counter, segments), field: fieldPath(segments), message });
+  const dataset = parsed.data.dataset ?? defaults.dataset;
+  const version = parsed.data.version ?? defaults.version;
+  if (!dataset) at(['dataset'], 'required: the dataset name (or name it in atlas-dataset.yaml)');
+  else if (defaults.dataset && dataset !== defaults.dataset) {
+    at(['dataset'], `"${dataset}" differs from the name in atlas-dataset.yaml ("${defaults.dataset}")`);
+  }
+  if (!version) at(['version'], 'required: the version of the source (a release, a date…)');
+  const mapping = { ...parsed.data, dataset: dataset ?? '', version: version ?? '' };
 
   const extensions: OntologyExtensions = {
     labels: mapping.extensions.labels,
@@ -141,7 +154,7 @@ export function parseMapping(text: string, file: string, dir: string): LoadedMap
   return { mapping, extensions, file, dir };
 }
 
-export function readMapping(mappingFile: string, displayRoot?: string): LoadedMapping {
+export function readMapping(mappingFile: string, displayRoot?: string, defaults: MappingDefaults = {}): LoadedMapping {
   const shown = displayName(mappingFile, { displayRoot });
   let text: string;
   try {
@@ -151,5 +164,5 @@ export function readMapping(mappingFile: string, displayRoot?: string): LoadedMa
       { file: shown, line: 1, field: '(file)', message: `cannot read the mapping: ${(err as Error).message}` },
     ]);
   }
-  return parseMapping(text, shown, path.dirname(path.resolve(mappingFile)));
+  return parseMapping(text, shown, path.dirname(path.resolve(mappingFile)), defaults);
 }

@@ -57,8 +57,11 @@ export const declaredType = z
 
 export const mappingSchema = z
   .object({
-    dataset: text.regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'a dataset name is lower-case kebab (e.g. drugcentral-ici)'),
-    version: z.union([text, z.number().transform(String)]),
+    /** Optional in a folder whose atlas-dataset.yaml names the dataset (then they must agree). */
+    dataset: text
+      .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'a dataset name is lower-case letters, digits, `.`, `_` or `-`')
+      .optional(),
+    version: z.union([text, z.number().transform(String)]).optional(),
     title: text.optional(),
     format: z.enum(['kgx-tsv', 'kgx-jsonl', 'graphml', 'gexf', 'neo4j-csv', 'yaml']).optional(),
     files: z.array(text).min(1).optional(),
@@ -122,4 +125,6 @@ export const mappingSchema = z
   })
   .strict();
 
-export type Mapping = z.infer<typeof mappingSchema>;
+export type MappingFile = z.infer<typeof mappingSchema>;
+/** A mapping with its dataset and version settled (from the file or the folder's manifest). */
+export type Mapping = MappingFile & { dataset: string; version: string };

@@ -11,7 +11,8 @@ import { ResolverIndex } from './resolver-index.js';
 export async function indexFromGraph(
   driver: Driver,
   database: string,
-  options: { batchSize?: number; index?: ResolverIndex } = {},
+  /** `exceptDataset`: leave out that dataset's own nodes (a reload must not match itself). */
+  options: { batchSize?: number; index?: ResolverIndex; exceptDataset?: string } = {},
 ): Promise<ResolverIndex> {
   const index = options.index ?? new ResolverIndex();
   const batchSize = options.batchSize ?? 10_000;
@@ -19,12 +20,19 @@ export async function indexFromGraph(
   let after = '';
   for (;;) {
     const { records } = await driver.executeQuery(
-      `MATCH (n:${ENTITY_LABEL}) WHERE n.id > $after
+      `MATCH (n:${ENTITY_LABEL}) WHERE n.id > $after AND ($except IS NULL OR coalesce(n.dataset, '') <> $except)
        WITH n ORDER BY n.id LIMIT $limit
        RETURN n.id AS id, [l IN labels(n) WHERE l <> $entity AND l <> $resistance][0] AS label,
               n.name AS name, n.synonyms AS synonyms, n.identifiers AS identifiers,
               [p IN $idProps | n[p]] AS idValues`,
-      { after, limit: neo4j.int(batchSize), entity: ENTITY_LABEL, resistance: RESISTANCE_LABEL, idProps },
+      {
+        after,
+        except: options.exceptDataset ?? null,
+        limit: neo4j.int(batchSize),
+        entity: ENTITY_LABEL,
+        resistance: RESISTANCE_LABEL,
+        idProps,
+      },
       { database, routing: 'READ' },
     );
     for (const r of records) {

@@ -11,6 +11,10 @@
  * - none → **created**: written, and indexed, so that a later record of the same source
  *   naming the same entity is **merged** into it instead of becoming a second node.
  * Relationships: endpoints rewritten, duplicates after rewriting dropped.
+ *
+ * The pipeline reads a source twice (validate, then load). A second read of a record
+ * (`reread`) repeats the first read's decision without counting it again: decisions are
+ * kept per source id and per relationship key, with the place of the record written.
  */
 import type { SourceLocation, SourceRecord } from '../source.js';
 import { atlasIdKey, identifierKey, nameKey } from './keys.js';
@@ -81,9 +85,13 @@ export class Normaliser {
   };
   /** Source id → atlas id, for every node record seen. */
   private readonly idMap = new Map<string, string>();
+  /** Source id → place of the record written for it (absent: nothing written). */
+  private readonly writtenAt = new Map<string, number>();
   /** Ids this source creates (a match onto one of them is a merge, not a match). */
   private readonly createdIds = new Set<string>();
-  private readonly relationshipKeys = new Set<string>();
+  /** Relationship key → place of the record written for it. */
+  private readonly relationshipKeys = new Map<string, number>();
+  private readonly places = new Places();
   private readonly listLimit: number;
 
   constructor(
@@ -124,11 +132,19 @@ export class Normaliser {
   }
 
   /** A mapped node record → the record to write, or undefined when it is an existing entity. */
-  node(record: SourceRecord): SourceRecord | undefined {
+  node(record: SourceRecord, reread = false): SourceRecord | undefined {
+    if (record.problems?.length) return record;
     const value = record.value;
     const id = String(value.id);
     const label = String(value.label);
     const sourceId = typeof value.sourceId === 'string' ? value.sourceId : id;
+    const place = this.places.of(record.loc);
+    if (reread) return this.writtenAt.get(sourceId) === place ? record : undefined;
+    if (this.idMap.has(sourceId)) {
+      // The same source id twice: one entity.
+      this.report.merged += 1;
+      return undefined;
+    }
     const entity: IndexedEntity = { ...value, id, label };
     const outcome = this.resolveNode(entity, sourceId);
     if (outcome.kind === 'matched') {
@@ -150,6 +166,7 @@ export class Normaliser {
       this.report.created += 1;
     }
     this.idMap.set(sourceId, id);
+    this.writtenAt.set(sourceId, place);
     this.createdIds.add(id);
     this.index.add(entity);
     return record;
@@ -166,31 +183,56 @@ export class Normaliser {
   }
 
   /** A mapped relationship → the record to write (endpoints rewritten), or undefined for a duplicate. */
-  relationship(record: SourceRecord): SourceRecord | undefined {
+  relationship(record: SourceRecord, reread = false): SourceRecord | undefined {
+    if (record.problems?.length) return record;
     const value = { ...record.value };
     for (const end of ['from', 'to'] as const) {
       const raw = String(value[end]);
       const resolved = this.endpoint(raw);
       if (!resolved) {
-        this.report.unresolvedEndpoints += 1;
+        if (!reread) this.report.unresolvedEndpoints += 1;
         continue;
       }
       value[end] = resolved.id;
-      if (resolved.rewritten) this.report.endpointsRewritten += 1;
+      if (resolved.rewritten && !reread) this.report.endpointsRewritten += 1;
     }
     const key = [value.from, value.type, value.to, value.key].filter((p) => p !== undefined).join('|');
+    const place = this.places.of(record.loc);
+    if (reread) return this.relationshipKeys.get(key) === place ? { ...record, value } : undefined;
     if (this.relationshipKeys.has(key)) {
       this.report.duplicateRelationships += 1;
       return undefined;
     }
-    this.relationshipKeys.add(key);
+    this.relationshipKeys.set(key, place);
     this.report.relationships += 1;
     return { ...record, value };
   }
 
-  /** Either kind. */
-  resolve(record: SourceRecord): SourceRecord | undefined {
-    return record.kind === 'node' ? this.node(record) : this.relationship(record);
+  /** Either kind; `reread` for a record read before (see the module comment). */
+  resolve(record: SourceRecord, reread = false): SourceRecord | undefined {
+    return record.kind === 'node' ? this.node(record, reread) : this.relationship(record, reread);
+  }
+}
+
+/** A record's place as one number: file ordinal and record ordinal. */
+class Places {
+  private readonly files = new Map<string, number>();
+  of(loc: SourceLocation): number {
+    let f = this.files.get(loc.file);
+    if (f === undefined) this.files.set(loc.file, (f = this.files.size));
+    return f * 2 ** 32 + loc.record;
+  }
+}
+
+/** Tells a second read of a record from the first: records of a file come in order. */
+export class ReadTracker {
+  private readonly last = new Map<string, number>();
+  /** True when this record (file, ordinal) was seen before. */
+  reread(loc: SourceLocation): boolean {
+    const last = this.last.get(loc.file) ?? 0;
+    if (loc.record <= last) return true;
+    this.last.set(loc.file, loc.record);
+    return false;
   }
 }
 

@@ -15,36 +15,37 @@ async function* readKgxJsonl(file: string, options?: ReadOptions): AsyncGenerato
   for await (const { line, text } of numberedLines(file)) {
     if (text.trim() === '') continue;
     ordinal += 1;
-    const path = `record ${ordinal}`;
+    const loc = { file: shown, line, record: ordinal, path: `record ${ordinal}` };
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (err) {
-      throw malformed(shown, line, path, `not valid JSON: ${(err as Error).message}`);
+      yield { kind, value: {}, loc, problems: [{ field: '', message: `not valid JSON: ${(err as Error).message}` }] };
+      continue;
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw malformed(shown, line, path, 'each line must be one JSON object');
+      yield { kind, value: {}, loc, problems: [{ field: '', message: 'each line must be one JSON object' }] };
+      continue;
     }
     const value: Record<string, unknown> = {};
+    const problems: Array<{ field: string; message: string }> = [];
     for (const [field, v] of Object.entries(parsed as Record<string, unknown>)) {
       if (v === null || v === '') continue;
       if (KGX_LIST_FIELDS.has(field)) {
         const items = Array.isArray(v) ? v : [v];
-        if (!items.every((item) => typeof item === 'string')) {
-          throw malformed(shown, line, `${path}.${field}`, 'must be a list of strings');
-        }
+        if (!items.every((item) => typeof item === 'string'))
+          problems.push({ field, message: 'must be a list of strings' });
         value[field] = items;
       } else {
         value[field] = v;
       }
     }
     for (const field of KGX_REQUIRED[kind]) {
-      if (value[field] === undefined) throw malformed(shown, line, `${path}.${field}`, 'required');
-      if (field !== 'category' && typeof value[field] !== 'string') {
-        throw malformed(shown, line, `${path}.${field}`, 'must be a string');
-      }
+      if (value[field] === undefined) problems.push({ field, message: 'required' });
+      else if (field !== 'category' && typeof value[field] !== 'string')
+        problems.push({ field, message: 'must be a string' });
     }
-    yield { kind, value, loc: { file: shown, line, record: ordinal, path } };
+    yield problems.length > 0 ? { kind, value, loc, problems } : { kind, value, loc };
   }
 }
 

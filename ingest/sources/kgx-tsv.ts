@@ -37,13 +37,11 @@ async function* readKgxTsv(file: string, options?: ReadOptions): AsyncGenerator<
     ordinal += 1;
     const path = `row ${ordinal}`;
     const fields = text.split('\t');
+    const loc = { file: shown, line, record: ordinal, path };
     if (fields.length !== header.length) {
-      throw malformed(
-        shown,
-        line,
-        path,
-        `${fields.length} fields where the header has ${header.length} columns (a tab inside a value, or a missing field?)`,
-      );
+      const message = `${fields.length} fields where the header has ${header.length} columns (a tab inside a value, or a missing field?)`;
+      yield { kind, value: {}, loc, problems: [{ field: '', message }] };
+      continue;
     }
     const value: Record<string, unknown> = {};
     header.forEach((column, i) => {
@@ -56,10 +54,10 @@ async function* readKgxTsv(file: string, options?: ReadOptions): AsyncGenerator<
             .filter(Boolean)
         : raw;
     });
-    for (const column of KGX_REQUIRED[kind]) {
-      if (value[column] === undefined) throw malformed(shown, line, `${path}.${column}`, 'required, but empty');
-    }
-    yield { kind, value, loc: { file: shown, line, record: ordinal, path } };
+    const problems = KGX_REQUIRED[kind]
+      .filter((column) => value[column] === undefined)
+      .map((column) => ({ field: column, message: 'required, but empty' }));
+    yield problems.length > 0 ? { kind, value, loc, problems } : { kind, value, loc };
   }
 }
 

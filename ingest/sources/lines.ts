@@ -1,12 +1,12 @@
 /**
  * Shared helpers of the source readers: file names as shown to the user, a streaming
- * line reader that counts lines, and the one way a reader reports a malformed record.
+ * line reader that counts lines, and the one way a reader reports a file it cannot read
+ * (a malformed *record* is yielded with `problems`, so validation reports them all).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { DataValidationError } from '../errors.js';
-import type { ReadOptions } from '../source.js';
+import { type ReadOptions, SourceReadError } from '../source.js';
 
 /** The file relative to the display root (the working directory by default). */
 export function displayName(file: string, options?: ReadOptions): string {
@@ -31,7 +31,7 @@ export async function* numberedLines(file: string): AsyncGenerator<{ line: numbe
   }
 }
 
-/** A malformed record: stops the read with file, line and field named. */
-export function malformed(file: string, line: number, field: string, message: string): DataValidationError {
-  return new DataValidationError([{ file, line, field, message }]);
+/** A file that cannot be read at all (bad header, XML syntax): file, line and field named. */
+export function malformed(file: string, line: number, field: string, message: string): SourceReadError {
+  return new SourceReadError([{ file, line, field, message }]);
 }

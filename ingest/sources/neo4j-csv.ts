@@ -50,7 +50,10 @@ export function parseHeaderField(raw: string): Column | { error: string } {
   const array = spec.endsWith('[]');
   const base = (array ? spec.slice(0, -2) : spec).toLowerCase() || 'string';
   const type = TYPE_ALIASES[base];
-  if (!type) return { error: `column "${raw}": unknown type "${base}" (string, int, long, float, double, boolean, with [] for lists)` };
+  if (!type)
+    return {
+      error: `column "${raw}": unknown type "${base}" (string, int, long, float, double, boolean, with [] for lists)`,
+    };
   return { name, role: 'property', type, array };
 }
 

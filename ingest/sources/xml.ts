@@ -7,7 +7,8 @@
  */
 import fs from 'node:fs';
 import { DOMParser } from '@xmldom/xmldom';
-import { DataValidationError, type Problem } from '../errors.js';
+import type { Problem } from '../errors.js';
+import { SourceReadError } from '../source.js';
 import { malformed } from './lines.js';
 
 export const DEFAULT_XML_MAX_MB = 64;
@@ -56,9 +57,9 @@ export function parseXmlFile(file: string, shown: string, format: string): Parse
     }).parseFromString(fs.readFileSync(file, 'utf8'), 'application/xml') as unknown as Document;
   } catch (err) {
     if (problems.length === 0) report(String((err as Error).message ?? err));
-    throw new DataValidationError(problems);
+    throw new SourceReadError(problems);
   }
-  if (problems.length > 0) throw new DataValidationError(problems);
+  if (problems.length > 0) throw new SourceReadError(problems);
   if (!doc?.documentElement) throw malformed(shown, 1, '(xml)', 'no root element');
   return { doc };
 }

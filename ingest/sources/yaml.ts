@@ -6,7 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { type ReadOptions, type SourceFormat, type SourceLocation, type SourceRecord, SourceReadError } from '../source.js';
+import {
+  type ReadOptions,
+  type SourceFormat,
+  type SourceLocation,
+  type SourceRecord,
+  SourceReadError,
+} from '../source.js';
 
 const TOP_LEVEL_KEYS = ['source', 'section', 'nodes', 'relationships', 'description'];
 
