@@ -219,7 +219,10 @@ class Places {
   private readonly files = new Map<string, number>();
   of(loc: SourceLocation): number {
     let f = this.files.get(loc.file);
-    if (f === undefined) this.files.set(loc.file, (f = this.files.size));
+    if (f === undefined) {
+      f = this.files.size;
+      this.files.set(loc.file, f);
+    }
     return f * 2 ** 32 + loc.record;
   }
 }
