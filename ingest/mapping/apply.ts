@@ -242,8 +242,9 @@ export class SourceMapper {
       synonyms: [...new Set([...(Array.isArray(props.synonyms) ? (props.synonyms as string[]) : []), ...synonyms])],
       description,
       refs,
-      sourceId,
-      identifiers,
+      // An atlas export read back (ids.policy: keep) brings its own.
+      sourceId: typeof props.sourceId === 'string' ? props.sourceId : sourceId,
+      identifiers: Array.isArray(props.identifiers) ? props.identifiers : identifiers,
     };
     if (Array.isArray(refs) && refs.length === 0) value.imported = true;
     return { kind: 'node', value, loc: record.loc };

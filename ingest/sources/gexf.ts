@@ -7,7 +7,7 @@ import { MultiGraph } from 'graphology';
 import type { AbstractGraph } from 'graphology-types';
 import { parse } from 'graphology-gexf';
 import type { ReadOptions, SourceFormat, SourceRecord } from '../source.js';
-import { graphRecords, parserError } from './graphml.js';
+import { checkElements, graphRecords, parserError } from './graphml.js';
 import { displayName, malformed } from './lines.js';
 import { elementLine, parseXmlFile } from './xml.js';
 
@@ -17,10 +17,7 @@ async function* readGexf(file: string, options?: ReadOptions): AsyncGenerator<So
   if (doc.getElementsByTagName('graph').length === 0) throw malformed(shown, 1, '(xml)', 'no <graph> element');
   const nodes = doc.getElementsByTagName('node');
   const edges = doc.getElementsByTagName('edge');
-  for (let i = 0; i < nodes.length; i++) {
-    if (!nodes[i]!.getAttribute('id'))
-      throw malformed(shown, elementLine(nodes[i]!) ?? i + 1, `node #${i + 1}`, 'a <node> without id');
-  }
+  checkElements(shown, nodes, edges);
   let graph: AbstractGraph;
   try {
     graph = parse(MultiGraph, doc as never);

@@ -49,6 +49,33 @@ export function* graphRecords(
   }
 }
 
+/**
+ * Checks what graphology would refuse without saying where: nodes without id, edges
+ * whose ends are not nodes of the file. Throws at the element's line.
+ */
+export function checkElements(shown: string, nodes: ArrayLike<Element>, edges: ArrayLike<Element>): void {
+  const ids = new Set<string>();
+  for (let i = 0; i < nodes.length; i++) {
+    const id = nodes[i]!.getAttribute('id');
+    if (!id) throw malformed(shown, elementLine(nodes[i]!) ?? i + 1, `node #${i + 1}`, 'a <node> without id');
+    ids.add(id);
+  }
+  for (let i = 0; i < edges.length; i++) {
+    const edge = edges[i]!;
+    for (const end of ['source', 'target'] as const) {
+      const id = edge.getAttribute(end);
+      if (!id || !ids.has(id)) {
+        throw malformed(
+          shown,
+          elementLine(edge) ?? i + 1,
+          `edge ${edge.getAttribute('id') || `#${i + 1}`}.${end}`,
+          id ? `"${id}" is not a node of this file` : `an <edge> without ${end}`,
+        );
+      }
+    }
+  }
+}
+
 /** Graphology's errors name no place; find the element they are about when we can. */
 export function parserError(shown: string, err: unknown, elements: ArrayLike<Element>): Error {
   const message = String((err as Error)?.message ?? err).replace(/^graphology[-a-z]*\/parser:\s*/i, '');
@@ -72,10 +99,7 @@ async function* readGraphml(file: string, options?: ReadOptions): AsyncGenerator
   if (doc.getElementsByTagName('graph').length === 0) throw malformed(shown, 1, '(xml)', 'no <graph> element');
   const nodes = doc.getElementsByTagName('node');
   const edges = doc.getElementsByTagName('edge');
-  for (let i = 0; i < nodes.length; i++) {
-    if (!nodes[i]!.getAttribute('id'))
-      throw malformed(shown, elementLine(nodes[i]!) ?? i + 1, `node #${i + 1}`, 'a <node> without id');
-  }
+  checkElements(shown, nodes, edges);
   let graph: AbstractGraph;
   try {
     graph = parse(MultiGraph, doc as never);

@@ -43,17 +43,20 @@ export function parseXmlFile(file: string, shown: string, format: string): Parse
   const problems: Problem[] = [];
   const report = (message: string) => {
     const at = /\[line:(\d+),col:\d+\]/.exec(message);
-    const text = message
+    let text = message
       .replace(/^\[xmldom [a-zA-Z]+\]\s*/, '')
       .replace(/\s*@#\[line:\d+,col:\d+\]\s*$/, '')
       .split('\n')[0]!;
+    // xmldom's name for a start tag that is never closed.
+    if (/unclosed xml attribute/.test(text)) text = 'an element that is never closed, or a malformed tag';
     problems.push({ file: shown, line: at ? Number(at[1]) : 1, field: '(xml)', message: text });
   };
   let doc: Document;
   try {
     doc = new DOMParser({
       locator: {},
-      errorHandler: { warning: () => {}, error: report, fatalError: report },
+      // Warnings too: they are where xmldom guessed at broken markup (an unclosed tag).
+      errorHandler: { warning: report, error: report, fatalError: report },
     }).parseFromString(fs.readFileSync(file, 'utf8'), 'application/xml') as unknown as Document;
   } catch (err) {
     if (problems.length === 0) report(String((err as Error).message ?? err));
