@@ -9,7 +9,7 @@ import { parse } from 'graphology-gexf';
 import type { ReadOptions, SourceFormat, SourceRecord } from '../source.js';
 import { checkElements, graphRecords, parserError } from './graphml.js';
 import { displayName, malformed } from './lines.js';
-import { elementLine, parseXmlFile } from './xml.js';
+import { parseXmlFile } from './xml.js';
 
 async function* readGexf(file: string, options?: ReadOptions): AsyncGenerator<SourceRecord> {
   const shown = displayName(file, options);
