@@ -33,7 +33,6 @@ describe('format registry', () => {
     expect(formatFor('x/drugs_nodes.jsonl', FORMATS)?.name).toBe('kgx-jsonl');
     expect(formatFor('x/net.graphml', FORMATS)?.name).toBe('graphml');
     expect(formatFor('x/net.gexf', FORMATS)?.name).toBe('gexf');
-    expect(formatFor('x/drugs.tsv', FORMATS)?.name).toBe('neo4j-csv');
   });
 });
 
