@@ -115,6 +115,19 @@ class MappingProblem extends Error {
   }
 }
 
+/** `'["a","b"]'` → `['a', 'b']`; anything else as `convert` leaves it. */
+function decodeJsonList(raw: unknown): Value {
+  if (typeof raw === 'string' && raw.startsWith('[') && raw.endsWith(']')) {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (Array.isArray(parsed) && isScalarList(parsed)) return parsed;
+    } catch {
+      // not JSON: keep the text
+    }
+  }
+  return convert(raw, undefined);
+}
+
 /** Stateful: call with nodes first, then relationships (the readers yield them so). */
 export class SourceMapper {
   readonly stats: MapStats = { nodes: 0, relationships: 0, skippedNodes: 0, skippedRelationships: 0, skippedKinds: {} };
@@ -182,7 +195,7 @@ export class SourceMapper {
     if (keepOthers) {
       for (const [field, raw] of Object.entries(record.value)) {
         if (consumed.has(field) || raw === undefined || raw === null || raw === '') continue;
-        out[field] = convert(raw, undefined);
+        out[field] = this.loaded.mapping.decodeJsonLists ? decodeJsonList(raw) : convert(raw, undefined);
       }
     }
     return out;
@@ -321,9 +334,8 @@ export class SourceMapper {
       evidence,
       refs,
       ...(key ? { key } : {}),
-      sourcePredicate: predicate,
+      ...(mapping.ids.policy === 'keep' ? {} : { sourcePredicate: predicate }),
     };
-    if (mapping.ids.policy === 'keep') delete value.sourcePredicate;
     if (Array.isArray(refs) && refs.length === 0) value.imported = true;
     return { kind: 'relationship', value, loc: record.loc };
   }

@@ -65,6 +65,8 @@ export const mappingSchema = z
     title: text.optional(),
     format: z.enum(['kgx-tsv', 'kgx-jsonl', 'graphml', 'gexf', 'neo4j-csv', 'yaml']).optional(),
     files: z.array(text).min(1).optional(),
+    /** Text that is a JSON list of scalars becomes a list (GraphML has no list type; the atlas's export writes lists as JSON). */
+    decodeJsonLists: z.boolean().default(false),
     ids: z
       .object({ policy: z.enum(['prefix', 'keep'], { error: 'must be prefix or keep' }).default('prefix') })
       .strict()

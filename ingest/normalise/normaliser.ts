@@ -168,7 +168,10 @@ export class Normaliser {
     this.idMap.set(sourceId, id);
     this.writtenAt.set(sourceId, place);
     this.createdIds.add(id);
-    this.index.add(entity);
+    // An ambiguous record's identifiers and names point at other entities: indexing them
+    // would make every later record naming those entities ambiguous too.
+    if (outcome.kind === 'ambiguous') this.index.addIdOnly(entity);
+    else this.index.add(entity);
     return record;
   }
 

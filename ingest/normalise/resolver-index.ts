@@ -76,6 +76,12 @@ export class ResolverIndex {
       .map((k) => `name:${k}`);
   }
 
+  /** Only the entity's atlas id: for an ambiguous record, whose identifiers name others. */
+  addIdOnly(entity: { id: string; label: string }): void {
+    this.labels.set(entity.id, entity.label);
+    this.put(atlasIdKey(entity.id), entity.id);
+  }
+
   add(entity: IndexedEntity): void {
     this.labels.set(entity.id, entity.label);
     for (const key of ResolverIndex.identifierKeys(entity)) this.put(key, entity.id);

@@ -153,3 +153,23 @@ describe('resolution onto canonical entities', () => {
     expect(prepared.summary().resolution.matched).toBe(5);
   });
 });
+
+describe('ambiguous records', () => {
+  it('do not make later records naming the same entities ambiguous', () => {
+    const review2 = indexFromNodes(review.nodes);
+    const normaliser = new Normaliser(review2);
+    const at = (record: number) => ({ file: 'x_nodes.tsv', line: record + 1, record, path: `row ${record}` });
+    normaliser.node({
+      kind: 'node',
+      value: { id: 'drug:mix', label: 'Drug', name: 'mix', identifiers: ['DB09035', 'DB09037'], sourceId: 'M:1' },
+      loc: at(1),
+    });
+    const opdivo = normaliser.node({
+      kind: 'node',
+      value: { id: 'drug:o', label: 'Drug', name: 'Opdivo', identifiers: ['DB09035'], sourceId: 'O:1' },
+      loc: at(2),
+    });
+    expect(opdivo).toBeUndefined();
+    expect(normaliser.report).toMatchObject({ ambiguous: 1, matched: 1 });
+  });
+});
