@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { DataValidationError, formatProblem } from '../../ingest/errors.js';
 import { convert, SourceMapper, slug } from '../../ingest/mapping/apply.js';
 import { parseMapping, readMapping } from '../../ingest/mapping/read-mapping.js';
-import type { SourceRecord } from '../../ingest/source.js';
 import { isKnownLabel, isKnownRelationshipType, labelOfIdWith, endpointsOf } from '../../ontology/index.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
