@@ -18,3 +18,13 @@ CREATE INDEX rel_key_lookup IF NOT EXISTS FOR ()-[r:EVALUATES]-() ON (r.key);
 // Search over names and synonyms (synonyms is a list of strings; Neo4j 5 indexes lists).
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.synonyms]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };
+
+// Which dataset a node belongs to: loads find and converge their own items by it.
+CREATE INDEX entity_dataset IF NOT EXISTS FOR (n:Entity) ON (n.dataset);
+
+// Load records (not Entities): one per run of the builder.
+CREATE INDEX atlas_load_dataset IF NOT EXISTS FOR (l:AtlasLoad) ON (l.dataset);
+CREATE INDEX atlas_load_run IF NOT EXISTS FOR (l:AtlasLoad) ON (l.runId);
+
+// Relationship indexes on `key` and `dataset` are created per type by ingest for every
+// type a load writes (rel_key_<type>, rel_dataset_<type>): MERGE and removal never scan.

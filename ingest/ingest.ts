@@ -175,6 +175,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const displayRoot = process.cwd();
   const log = options.log ?? (() => {});
   const progress = options.onProgress ?? (() => {});
+  let lap = Date.now();
+  const timing = process.env.ATLAS_INGEST_TIMING
+    ? (step: string) => {
+        log(`  ${step}: ${Date.now() - lap} ms`);
+        lap = Date.now();
+      }
+    : () => {};
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const { driver, database } = options;
   const identity = datasetIdentity(dir, options.dataset);
@@ -247,6 +254,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     );
   }
 
+  timing('checksums and previous loads');
   // Pass 1: validate everything, keeping only compact indexes.
   const validator = new Validator({ defaults: identity.defaults, extensions: prepared?.extensions });
   const summaries: FileSummary[] = [];
@@ -290,6 +298,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     );
   }
 
+  timing('validate');
   // Plan: what the dataset has in the graph that the data no longer contains.
   const previousTypes = previousLoads.flatMap((l) =>
     Object.keys((l.counts?.relationships as Record<string, number> | undefined) ?? {}),
@@ -325,6 +334,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     );
   }
 
+  timing('plan');
   // Write.
   await applySchema(driver, database);
   await ensureRelationshipIndexes(
@@ -332,6 +342,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     database,
     new Set([...currentTypes, ...(plan?.staleRelationships.keys() ?? [])]),
   );
+  timing('schema');
   const skip = new Set(report.files.filter((f) => unchanged.has(f)));
   report.skippedFiles = [...skip];
   const toLoad = summaries.filter((s) => !skip.has(s.shown));
@@ -379,8 +390,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     };
     const addNode = async (node: NodeRecord) => {
       const k = `${node.label}${node.resistance ? '+' : ''}`;
-      let group = nodeGroups.get(k);
-      if (!group) nodeGroups.set(k, (group = []));
+      const group = nodeGroups.get(k) ?? [];
+      if (group.length === 0) nodeGroups.set(k, group);
       group.push(node);
       if (group.length >= batchSize) await flushNodes(k, group);
     };
@@ -395,6 +406,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     for (const [k, group] of [...nodeGroups]) await flushNodes(k, group);
     await writer.drain();
 
+    timing('nodes');
     // Relationships, grouped by type, in batches.
     const relTotal = toLoad.reduce((n, s) => n + s.relationships, 0) + derived.relationships.length;
     let relsDone = 0;
@@ -411,8 +423,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       );
     };
     const addRel = async (rel: RelationshipRecord) => {
-      let group = relGroups.get(rel.type);
-      if (!group) relGroups.set(rel.type, (group = []));
+      const group = relGroups.get(rel.type) ?? [];
+      if (group.length === 0) relGroups.set(rel.type, group);
       group.push(rel);
       if (group.length >= batchSize) await flushRels(rel.type, group);
     };
@@ -427,10 +439,14 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     for (const [type, group] of [...relGroups]) await flushRels(type, group);
     await writer.drain();
 
+    timing('relationships');
     // Converge: remove what the dataset no longer contains (relationships first).
     if (plan && stale > 0) {
       let done = 0;
-      const step = (n: number) => progress({ phase: 'converge', done: (done += n), total: stale, unit: 'rows' });
+      const step = (n: number) => {
+        done += n;
+        progress({ phase: 'converge', done, total: stale, unit: 'rows' });
+      };
       for (const [type, keys] of plan.staleRelationships) {
         for (let i = 0; i < keys.length; i += batchSize) {
           const slice = keys.slice(i, i + batchSize);
@@ -463,6 +479,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     }).catch(() => {});
     throw err;
   }
+  timing('converge and commit');
   report.retriedBatches = writer.retried;
   const counts = {
     nodes: report.records.nodes,
@@ -472,6 +489,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     skippedFiles: report.skippedFiles.length,
   };
   await endLoad(driver, database, record, { status: 'finished', counts });
+  timing('load record');
   return finish(
     single ? 'single' : 'batched',
     `loaded dataset "${dataset}": wrote ${report.written.nodes} nodes and ${report.written.relationships} relationships` +

@@ -22,6 +22,7 @@ import {
 } from '../ontology/index.js';
 import type { NodeRecord, RelationshipRecord } from './dataset.js';
 import { LOAD_LABEL } from './load-record.js';
+import { schemaNames } from './schema.js';
 import type { Statement } from './writer.js';
 
 export interface GraphCounts {
@@ -51,12 +52,16 @@ function indexName(prefix: string, type: string): string {
 
 /** Relationship property indexes on `key` and `dataset` for each type a load writes. */
 export async function ensureRelationshipIndexes(driver: Driver, database: string, types: Iterable<string>) {
+  const existing = await schemaNames(driver, database);
+  let created = 0;
   for (const type of types) {
     const t = checkedType(type);
     for (const [prefix, property] of [
       ['rel_key', 'key'],
       ['rel_dataset', 'dataset'],
     ] as const) {
+      if (existing.has(indexName(prefix, t))) continue;
+      created++;
       try {
         await driver.executeQuery(
           `CREATE INDEX ${indexName(prefix, t)} IF NOT EXISTS FOR ()-[r:${t}]-() ON (r.${property})`,
@@ -69,7 +74,7 @@ export async function ensureRelationshipIndexes(driver: Driver, database: string
       }
     }
   }
-  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+  if (created > 0) await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
 }
 
 /** A group of node rows sharing labels: `[id, props]`. */

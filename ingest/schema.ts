@@ -17,13 +17,34 @@ export function schemaStatements(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Names of the indexes and constraints the database has. */
+export async function schemaNames(driver: Driver, database: string): Promise<Set<string>> {
+  const names = new Set<string>();
+  for (const command of ['SHOW INDEXES YIELD name', 'SHOW CONSTRAINTS YIELD name']) {
+    const result = await driver.executeQuery(`${command} RETURN name`, {}, { database });
+    for (const r of result.records) names.add(r.get('name') as string);
+  }
+  return names;
+}
+
+/** The name a `CREATE … <name> IF NOT EXISTS` statement gives its index or constraint. */
+export function statementName(statement: string): string | undefined {
+  return /^CREATE\s+(?:\w+\s+)*?(?:INDEX|CONSTRAINT)\s+(\w+)\s+IF\s+NOT\s+EXISTS/i.exec(statement)?.[1];
+}
+
+/** Applies the statements whose index or constraint does not exist yet; returns how many ran. */
 export async function applySchema(driver: Driver, database: string): Promise<number> {
   const statements = schemaStatements(fs.readFileSync(SCHEMA_FILE, 'utf8'));
+  const existing = await schemaNames(driver, database);
+  let applied = 0;
   for (const statement of statements) {
+    const name = statementName(statement);
+    if (name && existing.has(name)) continue;
     // Schema commands may not share a transaction with anything else.
     await driver.executeQuery(statement, {}, { database });
+    applied++;
   }
   // Queries right after ingest should see populated indexes.
-  await driver.executeQuery('CALL db.awaitIndexes(120)', {}, { database });
-  return statements.length;
+  if (applied > 0) await driver.executeQuery('CALL db.awaitIndexes(120)', {}, { database });
+  return applied;
 }

@@ -227,7 +227,7 @@ export async function* readNeo4jCsv(absolute: string, options?: ReadOptions): As
       }
       if (col.array) {
         const items = raw.split(ARRAY_DELIMITER).map((part) => convert(part, col.type));
-        const bad = items.findIndex((v) => v === undefined);
+        const bad = items.indexOf(undefined);
         if (bad >= 0) problems.push({ field: `${col.name}[${bad}]`, message: `must be ${article(col.type)}` });
         else value[col.name] = items;
       } else {

@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataValidationError } from '../../ingest/errors.js';
+import { graphChecksum } from '../../ingest/checksum.js';
+import { MissingFolderError } from '../../ingest/formats.js';
 import { ingest } from '../../ingest/ingest.js';
 import { graphCounts } from '../../ingest/load.js';
 import { testDriver, testNeo4jConfig } from '../helpers/neo4j.js';
@@ -11,13 +15,45 @@ const root = path.resolve(import.meta.dirname, '../..');
 afterAll(() => driver.close());
 
 describe('ingest into the real Neo4j', () => {
-  it('converges: ingesting data/ again leaves identical counts', async () => {
+  it('converges: ingesting data/ again leaves the same graph', async () => {
     const before = await graphCounts(driver, database);
+    const checksum = await graphChecksum(driver, database);
     expect(before.nodes).toBeGreaterThan(0);
-    const report = await ingest({ driver, database, dataDir: path.join(root, 'data') });
+    const report = await ingest({ driver, database, dataDir: path.join(root, 'data'), force: true });
+    expect(report.mode).toBe('single');
+    expect(report.dataset).toBe('review');
     expect(report.counts).toEqual(before);
+    expect(await graphChecksum(driver, database)).toEqual(checksum);
     expect(report.counts.nodes).toBe(report.nodes);
     expect(report.counts.relationships).toBe(report.relationships);
+  });
+
+  it('skips a rerun of unchanged data, and says so', async () => {
+    const checksum = await graphChecksum(driver, database);
+    const report = await ingest({ driver, database, dataDir: path.join(root, 'data') });
+    expect(report.mode).toBe('unchanged');
+    expect(report.skippedFiles).toEqual(report.files);
+    expect(report.message).toMatch(/dataset "review" is unchanged/);
+    expect(await graphChecksum(driver, database)).toEqual(checksum);
+  });
+
+  it('an empty folder removes nothing and says so; a missing folder is an error', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-empty-'));
+    try {
+      const checksum = await graphChecksum(driver, database);
+      for (const dataset of [undefined, 'review']) {
+        const report = await ingest({ driver, database, dataDir: empty, dataset });
+        expect(report.mode).toBe('empty');
+        expect(report.message).toMatch(/no data files in .*: nothing loaded, nothing removed/);
+      }
+      expect(await graphChecksum(driver, database)).toEqual(checksum);
+      await expect(ingest({ driver, database, dataDir: path.join(empty, 'missing') })).rejects.toBeInstanceOf(
+        MissingFolderError,
+      );
+      expect(await graphChecksum(driver, database)).toEqual(checksum);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('writes nothing when any file is invalid', async () => {

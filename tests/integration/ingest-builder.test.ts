@@ -1,0 +1,241 @@
+/**
+ * The builder at scale, on a Neo4j of this file's own (these tests load other datasets,
+ * wipe and kill loads; the shared test database must keep holding only the review):
+ * neo4j-admin CSV, dataset ownership and removal rules, streaming validation errors,
+ * unchanged-file skipping, and a load killed with SIGKILL midway then resumed.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writePowerLawCsv } from '../../bench/ingest-data.js';
+import { createDriver, type Neo4jConfig } from '../../db/connection.js';
+import { PROJECT_ROOT, start, stop } from '../../db/launcher.js';
+import { graphChecksum } from '../../ingest/checksum.js';
+import { DataValidationError, formatProblem, RemovalRefusedError } from '../../ingest/errors.js';
+import { ingest } from '../../ingest/ingest.js';
+import { latestLoads, loadProblem } from '../../ingest/load-record.js';
+
+const fixtures = path.join(PROJECT_ROOT, 'tests/fixtures');
+const database = 'neo4j';
+let config: Neo4jConfig;
+let driver: Driver;
+let db: { home: string; port: number };
+let startedHere = false;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-builder-test-'));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function scalar(query: string, params: Record<string, unknown> = {}): Promise<unknown> {
+  const result = await driver.executeQuery(query, params, { database });
+  return result.records[0]?.get(0);
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  db = { home: path.join(PROJECT_ROOT, `.data/neo4j-test-builder-${port}`), port };
+  startedHere = (await start(db, { heap: '768m' })).startedHere;
+  config = {
+    uri: `bolt://127.0.0.1:${port}`,
+    user: 'neo4j',
+    password: '',
+    database,
+    managed: false,
+    boltPort: port,
+  };
+  driver = createDriver(config);
+  await ingest({ driver, database, dataDir: path.join(PROJECT_ROOT, 'data'), wipe: true });
+}, 240_000);
+
+afterAll(async () => {
+  await driver?.close();
+  if (startedHere) await stop(db);
+  fs.rmSync(db.home, { recursive: true, force: true });
+  fs.rmSync(tmp, { recursive: true, force: true });
+}, 120_000);
+
+describe('datasets on a shared graph', () => {
+  it('loads a neo4j-admin CSV/TSV folder, typed, linking to review nodes without touching them', async () => {
+    const review = await graphChecksum(driver, database, { dataset: 'review' });
+    const report = await ingest({ driver, database, dataDir: path.join(fixtures, 'neo4j-csv') });
+    expect(report).toMatchObject({ dataset: 'fixture-csv', mode: 'single' });
+    expect(report.written).toMatchObject({ nodes: 3, relationships: 2 });
+    const beta = await driver.executeQuery(
+      'MATCH (n:Drug {id: "drug:fx-beta"}) RETURN properties(n) AS p',
+      {},
+      { database },
+    );
+    expect(beta.records[0]?.get('p')).toMatchObject({
+      name: 'Testinib',
+      synonyms: ['TST-22'],
+      score: 1.5,
+      oral: true,
+      refs: [128],
+      dataset: 'fixture-csv',
+      source: 'fixture-csv@1',
+    });
+    expect(String(beta.records[0]?.get('p').description)).toContain('\nits description spans two lines');
+    // The link into the review is the fixture's relationship, with its own provenance.
+    const link = await driver.executeQuery(
+      `MATCH (:Drug {id: 'drug:fx-alpha'})-[r:TARGETS]->(:Target {id: 'target:pd-1'}) RETURN r.dataset AS d, r.section AS s`,
+      {},
+      { database },
+    );
+    expect(link.records.map((r) => [r.get('d'), r.get('s')])).toEqual([['fixture-csv', 'Fixture table']]);
+    expect(await graphChecksum(driver, database, { dataset: 'review' })).toEqual(review);
+  });
+
+  it('a fixture that redefines review nodes leaves every review node as it was', async () => {
+    const review = await graphChecksum(driver, database, { dataset: 'review' });
+    const report = await ingest({ driver, database, dataDir: path.join(fixtures, 'mini') });
+    expect(report.dataset).toBe('fixture-mini');
+    // mini's nivolumab, PD-1, CheckMate 040… belong to the review: linked, not overwritten.
+    expect(report.written.linkedNotOwned).toBeGreaterThanOrEqual(5);
+    expect(await graphChecksum(driver, database, { dataset: 'review' })).toEqual(review);
+    expect(
+      await scalar(
+        `MATCH (:Drug {id: 'drug:nivolumab'})-[r:TARGETS]->(:Target {id: 'target:pd-1'}) WHERE r.dataset = 'fixture-mini' RETURN count(r)`,
+      ),
+    ).toBe(1);
+  });
+
+  it('reports every bad record with file, line, record and field, and writes nothing', async () => {
+    const before = await graphChecksum(driver, database);
+    let error: unknown;
+    try {
+      await ingest({ driver, database, dataDir: path.join(fixtures, 'neo4j-csv-broken') });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(DataValidationError);
+    const file = path.relative(process.cwd(), path.join(fixtures, 'neo4j-csv-broken'));
+    expect((error as DataValidationError).problems.map(formatProblem)).toEqual([
+      `${file}/nodes.csv:3 row 2.n: "twelve" must be an integer`,
+      `${file}/nodes.csv:4 row 3.label: "Target" does not match the id's prefix, which makes "drug:fx-three" a Drug`,
+      `${file}/nodes.csv:5 row 4: 7 fields, but the header has 6`,
+      `${file}/relationships.csv:3 row 2: unterminated quoted field (a \`"\` is never closed)`,
+      `${file}/relationships.csv:2 row 1.to: "target:nowhere" is not a node in the data (dangling reference)`,
+    ]);
+    expect(await graphChecksum(driver, database)).toEqual(before);
+  });
+
+  it('refuses to remove more than 20% of a dataset without --allow-removals', async () => {
+    // The CSV fixture under ids of its own (fixture-csv owns drug:fx-*).
+    const dir = path.join(tmp, 'shrinking');
+    fs.mkdirSync(dir);
+    for (const name of ['drugs.csv', 'targets.tsv', 'links.csv']) {
+      const text = fs.readFileSync(path.join(fixtures, 'neo4j-csv', name), 'utf8');
+      fs.writeFileSync(path.join(dir, name), text.replaceAll(':fx-', ':sh-'));
+    }
+    fs.writeFileSync(path.join(dir, 'atlas-dataset.yaml'), 'name: shrinking\nsection: Fixture table\n');
+    await ingest({ driver, database, dataDir: dir });
+    // Drop Testinib and its edge: 2 of the dataset's items.
+    const drugs = fs.readFileSync(path.join(dir, 'drugs.csv'), 'utf8').split('\n');
+    fs.writeFileSync(path.join(dir, 'drugs.csv'), `${drugs.slice(0, 2).join('\n')}\n`);
+    fs.writeFileSync(
+      path.join(dir, 'links.csv'),
+      fs.readFileSync(path.join(dir, 'links.csv'), 'utf8').split('\n').slice(0, 2).join('\n'),
+    );
+    const before = await graphChecksum(driver, database);
+    const dry = await ingest({ driver, database, dataDir: dir, dryRun: true });
+    expect(dry.stale).toEqual({ nodes: 1, relationships: 1 });
+    expect(dry.message).toMatch(/needs --allow-removals/);
+    await expect(ingest({ driver, database, dataDir: dir })).rejects.toBeInstanceOf(RemovalRefusedError);
+    expect(await graphChecksum(driver, database)).toEqual(before);
+    const report = await ingest({ driver, database, dataDir: dir, allowRemovals: true });
+    expect(report.removed).toMatchObject({ nodes: 1, relationships: 1 });
+    expect(await scalar(`MATCH (n:Entity {id: 'drug:sh-beta'}) RETURN count(n)`)).toBe(0);
+    expect(await scalar(`MATCH (n:Entity {id: 'drug:sh-alpha'}) RETURN n.dataset`)).toBe('shrinking');
+    // fixture-csv's Testinib is untouched.
+    expect(await scalar(`MATCH (n:Entity {id: 'drug:fx-beta'}) RETURN n.dataset`)).toBe('fixture-csv');
+  });
+
+  it('skips unchanged files on a rerun and loads only the changed one', async () => {
+    const dir = path.join(tmp, 'rerun');
+    fs.cpSync(path.join(fixtures, 'neo4j-csv'), dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'atlas-dataset.yaml'), 'name: rerun\nsection: Fixture table\n');
+    await ingest({ driver, database, dataDir: dir });
+    expect((await ingest({ driver, database, dataDir: dir })).mode).toBe('unchanged');
+    fs.appendFileSync(
+      path.join(dir, 'links.csv'),
+      'drug:fx-alpha,target:fx-kinase,TARGETS,128,The fixture adds a second target.,blocker\n',
+    );
+    const report = await ingest({ driver, database, dataDir: dir });
+    expect(report.skippedFiles).toEqual(['drugs.csv', 'targets.tsv']);
+    expect(report.written).toMatchObject({ nodes: 0, relationships: 3 });
+    expect(await scalar(`MATCH ()-[r:TARGETS]->() WHERE r.dataset = 'rerun' RETURN count(r)`)).toBe(3);
+  });
+});
+
+describe('a load killed midway', () => {
+  it('SIGKILL, then a rerun, gives exactly the graph of one clean run', async () => {
+    const dir = path.join(tmp, 'kill');
+    const data = writePowerLawCsv(dir, { nodes: 5000, relationships: 50_000, seed: 7 });
+    fs.writeFileSync(path.join(dir, 'atlas-dataset.yaml'), 'name: kill-test\nsource: synthetic\nsection: Synthetic\n');
+    // One clean run from an empty graph: the reference.
+    const clean = await ingest({ driver, database, dataDir: dir, wipe: true });
+    expect(clean.mode).toBe('batched');
+    const expected = await graphChecksum(driver, database, { dataset: 'kill-test' });
+    expect(expected.relationships).toBe(data.relationships);
+
+    // The same from an empty graph again, killed midway.
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(PROJECT_ROOT, 'ingest/cli.ts'), '--data', dir, '--batch-size', '2000', '--wipe'],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, NEO4J_URI: config.uri, NEO4J_USER: config.user, NEO4J_PASSWORD: config.password },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Kill once the load record says running and some relationship batches are in.
+    let written = 0;
+    const deadline = Date.now() + 240_000;
+    while (Date.now() < deadline && child.exitCode === null) {
+      const running = await scalar(`MATCH (l:AtlasLoad {dataset: 'kill-test', status: 'running'}) RETURN count(l)`);
+      written = Number(
+        await scalar(`MATCH ()-[r:BINDS]->() WHERE r.dataset = 'kill-test' RETURN count(r)`).catch(() => 0),
+      );
+      if (running === 1 && written >= 4000) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(child.exitCode, `the ingest ended before it could be killed:\n${stderr}`).toBeNull();
+    child.kill('SIGKILL');
+    await exited;
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(data.relationships);
+
+    // Health sees the interrupted load.
+    const loads = await driver.executeQuery('RETURN 1', {}, { database }).then(async () => {
+      const session = driver.session({ database });
+      try {
+        return await session.executeRead((tx) => latestLoads(tx));
+      } finally {
+        await session.close();
+      }
+    });
+    expect(loads.find((l) => l.dataset === 'kill-test')?.status).toBe('running');
+    expect(loadProblem(loads)).toMatch(/dataset "kill-test" .* has not finished/);
+
+    const resumed = await ingest({ driver, database, dataDir: dir });
+    expect(resumed.mode).toBe('batched');
+    expect(resumed.relationships).toBe(data.relationships);
+    expect(await graphChecksum(driver, database, { dataset: 'kill-test' })).toEqual(expected);
+    expect(await graphChecksum(driver, database)).toEqual(expected);
+  }, 600_000);
+});
