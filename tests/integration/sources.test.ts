@@ -1,48 +1,70 @@
 /**
- * Researcher sources loaded into the real Neo4j: the four formats, resolution onto the
- * review's entities (no duplicates), declared extensions, and the GraphML round trip.
- * Each dataset here is removed again afterwards; the review's own items are never touched.
+ * Researcher sources loaded into a real Neo4j of this file's own (the shared test database
+ * must keep holding only the review, and these tests delete and reload datasets): the four
+ * formats, resolution onto the review's entities (no duplicates), declared extensions, and
+ * the GraphML round trip.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphChecksum } from '../../ingest/checksum.js';
+import { createDriver } from '../../db/connection.js';
+import { PROJECT_ROOT, start, stop } from '../../db/launcher.js';
+import { type GraphChecksum, graphChecksum } from '../../ingest/checksum.js';
 import { ingest } from '../../ingest/ingest.js';
-import { ONTOLOGY_LABEL, readExtensions } from '../../ingest/mapping/extensions-store.js';
+import { readExtensions } from '../../ingest/mapping/extensions-store.js';
 import { GraphCollector } from '../../server/db/convert.js';
 import { writeGraphml } from '../../server/export/graphml.js';
-import { testDriver, testNeo4jConfig } from '../helpers/neo4j.js';
 
-const driver = testDriver();
-const { database } = testNeo4jConfig();
-const root = path.resolve(import.meta.dirname, '../..');
-const fixtures = path.join(root, 'tests/fixtures/sources');
-const DATASETS = ['ici-sheet', 'hcc-registry', 'costimulation-drawing', 'comention-net'];
+const database = 'neo4j';
+const fixtures = path.join(PROJECT_ROOT, 'tests/fixtures/sources');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-sources-'));
+let driver: Driver;
+let db: { home: string; port: number };
+let startedHere = false;
+let reviewBefore: GraphChecksum;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 async function query<T = unknown>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
   const res = await driver.executeQuery(cypher, params, { database });
   return res.records.map((r) => r.toObject() as T);
 }
 
-async function removeDatasets(): Promise<void> {
-  await query('MATCH ()-[r]->() WHERE r.dataset IN $ds DELETE r', { ds: DATASETS });
-  await query('MATCH (n:Entity) WHERE n.dataset IN $ds DETACH DELETE n', { ds: DATASETS });
-  await query('MATCH (l:AtlasLoad) WHERE l.dataset IN $ds DELETE l', { ds: DATASETS });
-  await query(`MATCH (o:${ONTOLOGY_LABEL}) WHERE all(d IN o.datasets WHERE d IN $ds) DELETE o`, { ds: DATASETS });
-}
-
-let reviewBefore: Awaited<ReturnType<typeof graphChecksum>>;
 beforeAll(async () => {
-  await removeDatasets();
+  const port = await freePort();
+  db = { home: path.join(PROJECT_ROOT, `.data/neo4j-test-sources-${port}`), port };
+  startedHere = (await start(db, { heap: '768m' })).startedHere;
+  driver = createDriver({
+    uri: `bolt://127.0.0.1:${port}`,
+    user: 'neo4j',
+    password: '',
+    database,
+    managed: false,
+    boltPort: port,
+  });
+  // Small batches, each its own transaction: no batch nears the 60 s limit on a loaded machine.
+  await ingest({ driver, database, dataDir: path.join(PROJECT_ROOT, 'data'), wipe: true, batchSize: 500 });
   reviewBefore = await graphChecksum(driver, database, { dataset: 'review' });
-});
+}, 240_000);
+
 afterAll(async () => {
-  await removeDatasets();
+  await driver?.close();
+  if (startedHere) await stop(db);
+  fs.rmSync(db.home, { recursive: true, force: true });
   fs.rmSync(tmp, { recursive: true, force: true });
-  await driver.close();
-});
+}, 120_000);
 
 /** Loads share two cores with other test runs: generous. */
 const LOAD_TIMEOUT = 240_000;
