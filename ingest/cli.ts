@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { createDriver, neo4jConfigFromEnv } from '../db/connection.js';
 import { DataValidationError, RemovalRefusedError } from './errors.js';
 import { MissingFolderError } from './formats.js';
+import { formatImportSummary } from './mapping/prepare.js';
 import { buildDataset, DEFAULT_BATCH_SIZE, type IngestReport, ingest } from './ingest.js';
 import { progressBars } from './progress.js';
 import { LoadLimitError } from './writer.js';
@@ -57,6 +58,7 @@ function positive(name: string, value: string): number {
 function print(report: IngestReport, target: string): void {
   console.log(`${report.message}.`);
   if (report.mode === 'empty' || report.mode === 'unchanged') return;
+  if (report.imported) console.log(`\n${formatImportSummary(report.imported).join('\n')}`);
   table(`Nodes per label (${report.mode === 'dry-run' ? 'would write' : 'validated'})`, report.records.nodes);
   table(
     `Relationships per type (${report.mode === 'dry-run' ? 'would write' : 'validated'})`,

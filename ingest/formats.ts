@@ -6,10 +6,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SourceFormat } from './source.js';
+import { SOURCE_FORMATS } from './sources/index.js';
 import { neo4jCsvFormat } from './sources/neo4j-csv.js';
 import { isManifestFile, yamlFormat } from './sources/yaml.js';
 
-export const FORMATS: SourceFormat[] = [yamlFormat, neo4jCsvFormat];
+// KGX's `*_nodes.tsv` / `*_edges.tsv` before the generic neo4j-admin `.tsv`.
+export const FORMATS: SourceFormat[] = [yamlFormat, ...SOURCE_FORMATS, neo4jCsvFormat];
+
+/** KGX-style node files (`*_nodes.tsv`, `*_nodes.jsonl`) are read before the rest, so edges find their nodes. */
+export function nodeFilesFirst(a: string, b: string): number {
+  const rank = (name: string) => (/(?:^|[_.-])nodes\.[a-z]+$/i.test(name) ? 0 : 1);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
 
 export function formatFor(file: string, formats: readonly SourceFormat[] = FORMATS): SourceFormat | undefined {
   return formats.find((f) => f.matches(file));
@@ -27,7 +35,7 @@ export class MissingFolderError extends Error {
 }
 
 /**
- * Every file of `dir` some format reads, sorted by name. Files no format reads (README,
+ * Every file of `dir` some format reads, sorted by name (node files first, see nodeFilesFirst). Files no format reads (README,
  * the manifest, a mapping file named in `exclude`) are listed in `ignored`.
  */
 export function listSourceFiles(
@@ -40,7 +48,7 @@ export function listSourceFiles(
   const exclude = new Set((options.exclude ?? []).map((f) => path.resolve(dir, f)));
   const files: SourceFile[] = [];
   const ignored: string[] = [];
-  for (const name of fs.readdirSync(dir).sort()) {
+  for (const name of fs.readdirSync(dir).sort(nodeFilesFirst)) {
     const absolute = path.join(dir, name);
     const stat = fs.statSync(absolute);
     if (!stat.isFile()) continue;

@@ -30,6 +30,8 @@ import {
   wipeGraph,
 } from './load.js';
 import { endLoad, LOAD_LABEL, type LoadRecord, loadsOf, startLoad } from './load-record.js';
+import { storeExtensions } from './mapping/extensions-store.js';
+import { type ImportSummary, prepareImport } from './mapping/prepare.js';
 import { applySchema } from './schema.js';
 import type { SourceFormat, SourceRecord } from './source.js';
 import { SourceReadError } from './source.js';
@@ -39,13 +41,6 @@ import { Writer } from './writer.js';
 
 /** A per-record step between reading and validation (mapping, normalisation); null drops the record. */
 export type Transform = (record: SourceRecord) => SourceRecord | null | Promise<SourceRecord | null>;
-
-export interface PrepareContext {
-  dir: string;
-  identity: DatasetIdentity;
-  driver?: Driver;
-  database: string;
-}
 
 export type Phase = 'validate' | 'nodes' | 'relationships' | 'converge';
 export interface Progress {
@@ -84,11 +79,6 @@ export interface IngestOptions {
   transforms?: readonly Transform[];
   /** Identifies the transforms' configuration (e.g. a mapping's checksum) for change detection. */
   transformsId?: string;
-  /**
-   * Builds transforms once the dataset is known (e.g. from its manifest's `mapping`, with a
-   * resolver indexed from the graph); they run after `transforms`.
-   */
-  prepare?: (context: PrepareContext) => Promise<{ transforms: Transform[]; id?: string }>;
   onProgress?: (progress: Progress) => void;
   log?: (message: string) => void;
 }
@@ -116,6 +106,8 @@ export interface IngestReport {
   retriedBatches: number;
   millis: number;
   message: string;
+  /** For a mapped source: what the mapping did and how records resolved onto existing entities. */
+  imported?: ImportSummary;
 }
 
 interface FileSummary {
@@ -193,10 +185,19 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const { driver, database } = options;
   const identity = datasetIdentity(dir, options.dataset);
-  const prepared = options.prepare ? await options.prepare({ dir, identity, driver, database }) : undefined;
-  const transforms = [...(options.transforms ?? []), ...(prepared?.transforms ?? [])];
   const dataset = identity.name;
   const exclude = identity.manifest?.mapping ? [identity.manifest.mapping] : [];
+  // A folder whose manifest names a mapping is an imported source: map and resolve each
+  // record onto existing entities (ingest/mapping, ingest/normalise) before validation.
+  const prepared = identity.manifest?.mapping
+    ? await prepareImport(path.resolve(dir, identity.manifest.mapping), {
+        driver: options.wipe ? undefined : driver,
+        database,
+        defaults: { dataset, version: identity.manifest.version?.toString() },
+        displayRoot,
+      })
+    : undefined;
+  const transforms = [...(prepared ? [prepared.transform] : []), ...(options.transforms ?? [])];
   const { files } = listSourceFiles(dir, { formats: options.formats ?? FORMATS, exclude });
 
   const report: IngestReport = {
@@ -232,7 +233,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const checksums: Record<string, string> = {};
   for (const f of files) checksums[path.relative(dir, f.path)] = await fileChecksum(f.path);
   const configFiles = [path.join(dir, 'atlas-dataset.yaml'), ...exclude.map((f) => path.resolve(dir, f))];
-  let config = `${options.transformsId ?? ''}|${prepared?.id ?? ''}|${transforms.length}`;
+  let config = `${options.transformsId ?? ''}|${prepared?.transformsId ?? ''}|${transforms.length}`;
   for (const f of configFiles) config += `|${await fileChecksum(f).catch(() => '-')}`;
   checksums['(config)'] = config;
 
@@ -255,7 +256,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   timing('checksums and previous loads');
   // Pass 1: validate everything, keeping only compact indexes.
-  const validator = new Validator({ defaults: identity.defaults });
+  const validator = new Validator({ defaults: identity.defaults, extensions: prepared?.extensions });
   const summaries: FileSummary[] = [];
   const readProblems: Problem[] = [];
   let seen = 0;
@@ -283,6 +284,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   if (readProblems.length > 0) throw new DataValidationError(readProblems);
   await validator.finish(driver && !options.wipe ? (ids) => existingLabels(driver, database, ids) : undefined);
   if (validator.problemCount > 0) throw new DataValidationError(validator.problems, validator.problemCount);
+  report.imported = prepared?.summary();
   report.records = {
     nodes: sortedCounts(validator.nodeCounts),
     relationships: sortedCounts(validator.relationshipCounts),
@@ -354,6 +356,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   if (options.wipe && !single) await wipeGraph(driver, database, batchSize);
   // Relationships may be created without a lookup only when the dataset has none yet.
   const fresh = options.wipe || report.existing.relationships === 0;
+  if (prepared) await storeExtensions(driver, database, dataset, prepared.declared);
   const record = await startLoad(driver, database, dataset, checksums);
   report.runId = record.runId;
   log(
@@ -395,7 +398,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     for (const s of toLoad.filter((x) => x.nodes > 0)) {
       for await (const raw of records(s.file, transforms, displayRoot)) {
         if (raw.kind !== 'node') continue;
-        const n = normaliseNode(raw, validator.defaults);
+        const n = normaliseNode(raw, validator.defaults, validator.extensions);
         if (n.ok) await addNode(n.record);
       }
     }
@@ -428,7 +431,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     for (const s of toLoad.filter((x) => x.relationships > 0)) {
       for await (const raw of records(s.file, transforms, displayRoot)) {
         if (raw.kind !== 'relationship') continue;
-        const r = normaliseRelationship(raw, validator.defaults);
+        const r = normaliseRelationship(raw, validator.defaults, validator.extensions);
         if (r.ok) await addRel(r.record);
       }
     }

@@ -11,6 +11,8 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import {
+  DECLARED_LABEL_PATTERN,
+  DECLARED_TYPE_PATTERN,
   ENTITY_LABEL,
   NODE_LABELS,
   RELATIONSHIP_TYPES,
@@ -32,13 +34,17 @@ export interface GraphCounts {
   relationships: number;
 }
 
+// Labels and types declared by a dataset's mapping were checked against its declarations
+// by validation; here, before interpolation, their names must still have the safe shape.
 export function checkedLabel(label: string): NodeLabel {
-  if (!isTypeLabel(label)) throw new Error(`not an ontology label: ${label}`);
-  return label;
+  if (!isTypeLabel(label) && !DECLARED_LABEL_PATTERN.test(label)) throw new Error(`not an ontology label: ${label}`);
+  return label as NodeLabel;
 }
 export function checkedType(type: string): RelationshipType {
-  if (!isRelationshipType(type)) throw new Error(`not an ontology relationship type: ${type}`);
-  return type;
+  if (!isRelationshipType(type) && !DECLARED_TYPE_PATTERN.test(type)) {
+    throw new Error(`not an ontology relationship type: ${type}`);
+  }
+  return type as RelationshipType;
 }
 
 /** Index names may hold only letters, digits and `_`. */
@@ -237,7 +243,11 @@ export async function existingLabels(driver: Driver, database: string, ids: stri
       { database },
     );
     for (const r of result.records) {
-      const label = (r.get('labels') as string[]).find(isTypeLabel);
+      const labels = r.get('labels') as string[];
+      // A contract label, else a label some dataset declared.
+      const label = (labels.find(isTypeLabel) ?? labels.find((l) => DECLARED_LABEL_PATTERN.test(l))) as
+        | NodeLabel
+        | undefined;
       if (label) found.set(r.get('id') as string, label);
     }
   }

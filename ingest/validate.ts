@@ -6,15 +6,18 @@
  * (id → label and location, key → location, name → id), never on whole records, so that
  * its memory grows with the number of ids and keys, not with the data.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   CONTEXT_DISEASE_UNSPECIFIED,
+  endpointsOf,
   ID_PATTERN,
+  isRelationshipType,
+  labelOfIdWith,
+  NO_EXTENSIONS,
   NODE_LABELS,
-  RELATIONSHIP_ENDPOINTS,
-  RELATIONSHIP_TYPES,
-  labelOfId,
   type NodeLabel,
+  type OntologyExtensions,
+  RELATIONSHIP_TYPES,
   type RelationshipType,
 } from '../ontology/index.js';
 import type { NodeRecord, PropertyValue, RelationshipRecord } from './dataset.js';
@@ -29,11 +32,16 @@ export function nameKey(name: string): string {
 }
 
 const NO_REFS =
-  'no reference numbers: every fact needs provenance (empty refs only with source: curation for standard identifiers and class memberships, or uncited: true for what the review states without a citation)';
+  'no reference numbers: every fact needs provenance (empty refs only with source: curation for standard identifiers and class memberships, uncited: true for what the review states without a citation, or imported: true for facts of an imported dataset)';
 
-/** Empty refs are honest only for curated standard knowledge or flagged uncited statements. */
-function mayBeUncited(record: { source: string; uncited?: unknown }): boolean {
-  return record.source === 'curation' || record.uncited === true;
+/**
+ * Empty refs are honest only for curated standard knowledge, flagged uncited statements,
+ * and facts of an imported dataset (`imported: true`, set by the import mapping): those
+ * carry their provenance as `source` (dataset and version) and `evidence`, not as the
+ * review's reference numbers.
+ */
+function mayBeUncited(record: { source: string; uncited?: unknown; imported?: unknown }): boolean {
+  return record.source === 'curation' || record.uncited === true || record.imported === true;
 }
 
 export function problemAt(loc: SourceLocation, field: string | undefined, message: string, line?: number): Problem {
@@ -63,7 +71,11 @@ export interface Defaults {
 export type Normalised<T> = { ok: true; record: T } | { ok: false; problems: Problem[]; id?: string };
 
 /** One node record on its own: shape, id, label, provenance; synonyms deduplicated. */
-export function normaliseNode(raw: SourceRecord, defaults: Defaults = {}): Normalised<NodeRecord> {
+export function normaliseNode(
+  raw: SourceRecord,
+  defaults: Defaults = {},
+  extensions: OntologyExtensions = NO_EXTENSIONS,
+): Normalised<NodeRecord> {
   const { loc } = raw;
   const rawId = typeof raw.value.id === 'string' ? raw.value.id : undefined;
   if (raw.problems?.length) return { ok: false, problems: readerProblems(raw), id: rawId };
@@ -80,7 +92,8 @@ export function normaliseNode(raw: SourceRecord, defaults: Defaults = {}): Norma
       ],
     };
   }
-  const label = labelOfId(node.id);
+  // A declared extension label is carried as a NodeLabel from here on (validated here).
+  const label = labelOfIdWith(node.id, extensions) as NodeLabel | undefined;
   if (!label) {
     return {
       ok: false,
@@ -133,7 +146,11 @@ export function relationshipKey(from: string, type: string, to: string, key?: st
 }
 
 /** One relationship record on its own: shape, type-specific fields, provenance. */
-export function normaliseRelationship(raw: SourceRecord, defaults: Defaults = {}): Normalised<RelationshipRecord> {
+export function normaliseRelationship(
+  raw: SourceRecord,
+  defaults: Defaults = {},
+  extensions: OntologyExtensions = NO_EXTENSIONS,
+): Normalised<RelationshipRecord> {
   const { loc } = raw;
   if (raw.problems?.length) return { ok: false, problems: readerProblems(raw) };
   const input = {
@@ -141,7 +158,12 @@ export function normaliseRelationship(raw: SourceRecord, defaults: Defaults = {}
     section: raw.defaults?.section ?? defaults.section,
     ...raw.value,
   };
-  const parsed = relationshipBase.safeParse(input);
+  const rawType = raw.value.type;
+  const declared =
+    typeof rawType === 'string' &&
+    !isRelationshipType(rawType) &&
+    extensions.relationshipTypes.some((d) => d.type === rawType);
+  const parsed = (declared ? declaredRelationship : relationshipBase).safeParse(input);
   if (!parsed.success) return { ok: false, problems: zodProblems(loc, parsed.error) };
   const rel = parsed.data;
   const type = rel.type as RelationshipType;
@@ -163,8 +185,8 @@ export function normaliseRelationship(raw: SourceRecord, defaults: Defaults = {}
   };
 }
 
-const LABEL_INDEX = new Map<NodeLabel, number>(NODE_LABELS.map((l, i) => [l, i]));
-const TYPE_INDEX = new Map<RelationshipType, number>(RELATIONSHIP_TYPES.map((t, i) => [t, i]));
+/** A relationship of a type declared by the dataset's mapping: any UPPER_SNAKE type name. */
+const declaredRelationship = relationshipBase.extend({ type: z.string().min(1) });
 
 /** Where a record was, packed into one number: file ordinal and line. */
 type Place = number;
@@ -175,6 +197,8 @@ export type ForeignLookup = (ids: string[]) => Promise<Map<string, NodeLabel>>;
 
 export interface ValidatorOptions {
   defaults?: Defaults;
+  /** Labels and relationship types declared by the dataset's mapping (or other datasets). */
+  extensions?: OntologyExtensions;
   /** Stop keeping problems beyond this many (they are still counted). */
   maxProblems?: number;
 }
@@ -210,11 +234,22 @@ export class Validator {
     relationships: [],
   };
   readonly defaults: Defaults;
+  readonly extensions: OntologyExtensions;
   private readonly maxProblems: number;
+  /** Contract labels and types first, then declared ones: the indexes stored in `ids` and `deferred`. */
+  private readonly labelNames: string[];
+  private readonly labelIndex: Map<string, number>;
+  private readonly typeNames: string[];
+  private readonly typeIndex: Map<string, number>;
 
   constructor(options: ValidatorOptions = {}) {
     this.defaults = options.defaults ?? {};
+    this.extensions = options.extensions ?? NO_EXTENSIONS;
     this.maxProblems = options.maxProblems ?? 1000;
+    this.labelNames = [...NODE_LABELS, ...this.extensions.labels.map((d) => d.label)];
+    this.labelIndex = new Map(this.labelNames.map((l, i) => [l, i]));
+    this.typeNames = [...RELATIONSHIP_TYPES, ...this.extensions.relationshipTypes.map((d) => d.type)];
+    this.typeIndex = new Map(this.typeNames.map((t, i) => [t, i]));
   }
 
   report(...problems: Problem[]): void {
@@ -247,7 +282,7 @@ export class Validator {
   /** Validates and indexes a node; returns it normalised, or null when it has problems. */
   node(raw: SourceRecord): NodeRecord | null {
     this.cite(raw.value);
-    const result = normaliseNode(raw, this.defaults);
+    const result = normaliseNode(raw, this.defaults, this.extensions);
     if (!result.ok) {
       if (result.id) this.invalidIds.add(result.id);
       this.report(...result.problems);
@@ -260,7 +295,7 @@ export class Validator {
       return null;
     }
     const place = this.place(raw.loc);
-    this.ids.set(node.id, LABEL_INDEX.get(node.label)!);
+    this.ids.set(node.id, this.labelIndex.get(node.label)!);
     this.idPlaces.set(node.id, place);
     this.nodeCounts[node.label] = (this.nodeCounts[node.label] ?? 0) + 1;
     this.checkNames(node, raw.loc, place);
@@ -301,7 +336,7 @@ export class Validator {
   /** Validates and indexes a relationship; endpoints not yet seen are checked in finish(). */
   relationship(raw: SourceRecord): RelationshipRecord | null {
     this.cite(raw.value);
-    const result = normaliseRelationship(raw, this.defaults);
+    const result = normaliseRelationship(raw, this.defaults, this.extensions);
     if (!result.ok) {
       this.report(...result.problems);
       return null;
@@ -329,7 +364,7 @@ export class Validator {
       const d = this.deferred;
       d.from.push(rel.from);
       d.to.push(rel.to);
-      d.type.push(TYPE_INDEX.get(rel.type)!);
+      d.type.push(this.typeIndex.get(rel.type)!);
       d.place.push(this.place(raw.loc, raw.loc.fieldLines?.to ?? raw.loc.line));
       d.path.push(raw.loc.path);
     }
@@ -357,12 +392,12 @@ export class Validator {
     for (const end of ['from', 'to'] as const) {
       const id = end === 'from' ? from : to;
       const index = this.ids.get(id);
-      const label = index === undefined ? foreign?.get(id) : NODE_LABELS[index];
+      const label = index === undefined ? foreign?.get(id) : this.labelNames[index];
       if (label === undefined) {
         if (!this.invalidIds.has(id)) fail(end, `"${id}" is not a node in the data (dangling reference)`);
         continue;
       }
-      const allowed = RELATIONSHIP_ENDPOINTS[type][end];
+      const allowed = endpointsOf(type, this.extensions)?.[end] ?? [];
       if (!allowed.includes(label)) {
         fail(
           end,
@@ -396,7 +431,7 @@ export class Validator {
       const line = place % LINE_SPACE;
       const path = d.path[i]!;
       this.checkEndpoints(
-        RELATIONSHIP_TYPES[d.type[i]!]!,
+        this.typeNames[d.type[i]!]! as RelationshipType,
         d.from[i]!,
         d.to[i]!,
         (end, message) => this.report({ file, line, field: `${path}.${end}`, message }),
@@ -406,7 +441,7 @@ export class Validator {
     d.from.length = d.to.length = d.type.length = d.place.length = d.path.length = 0;
     for (const c of this.contextDiseases) {
       const index = this.ids.get(c.id);
-      const label = index === undefined ? foreign.get(c.id) : NODE_LABELS[index];
+      const label = index === undefined ? foreign.get(c.id) : this.labelNames[index];
       if (label !== 'Disease') {
         this.report({
           file: this.files[Math.floor(c.place / LINE_SPACE)]!,
@@ -424,7 +459,7 @@ export class Validator {
     for (const ref of derived.nodes) {
       byId.set(ref.id, ref);
       if (this.ids.has(ref.id)) continue;
-      this.ids.set(ref.id, LABEL_INDEX.get(ref.label)!);
+      this.ids.set(ref.id, this.labelIndex.get(ref.label)!);
       this.nodeCounts[ref.label] = (this.nodeCounts[ref.label] ?? 0) + 1;
       nodes.push(ref);
     }

@@ -317,3 +317,74 @@ export const ASSERTIONS_ALLOWED: Partial<Record<RelationshipType, readonly Asser
 
 /** Assertions that must say in which model they were shown (`contextModel`). */
 export const CONTEXT_MODEL_REQUIRED: readonly Assertion[] = ['preclinical'];
+
+// ---------------------------------------------------------------- declared extensions
+// A dataset may declare labels and relationship types beyond the contract (an anatomy,
+// a pathway, a side effect…) in its mapping file. Nothing here is global: callers pass
+// the extensions they accept; without them these checks are the contract's own.
+
+/** A label declared by a dataset: its id prefix, its colour, and what it is. */
+export interface DeclaredLabel {
+  label: string;
+  prefix: string;
+  color: string;
+  description?: string;
+}
+
+/** A relationship type declared by a dataset, with the labels allowed at each end. */
+export interface DeclaredRelationshipType {
+  type: string;
+  from: readonly string[];
+  to: readonly string[];
+  description?: string;
+}
+
+export interface OntologyExtensions {
+  labels: readonly DeclaredLabel[];
+  relationshipTypes: readonly DeclaredRelationshipType[];
+}
+
+export const NO_EXTENSIONS: OntologyExtensions = { labels: [], relationshipTypes: [] };
+
+/** Names a declaration may take: PascalCase labels, UPPER_SNAKE types, lower-case prefixes. */
+export const DECLARED_LABEL_PATTERN = /^[A-Z][A-Za-z0-9]*$/;
+export const DECLARED_TYPE_PATTERN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+export const DECLARED_PREFIX_PATTERN = /^[a-z]+$/;
+
+/** A type label of the contract or of the given extensions (never `Entity`). */
+export function isKnownLabel(label: string, extensions: OntologyExtensions = NO_EXTENSIONS): boolean {
+  return isTypeLabel(label) || extensions.labels.some((d) => d.label === label);
+}
+
+/** A relationship type of the contract or of the given extensions. */
+export function isKnownRelationshipType(type: string, extensions: OntologyExtensions = NO_EXTENSIONS): boolean {
+  return isRelationshipType(type) || extensions.relationshipTypes.some((d) => d.type === type);
+}
+
+/** The labels allowed at each end of a type, contract or declared; undefined if unknown. */
+export function endpointsOf(
+  type: string,
+  extensions: OntologyExtensions = NO_EXTENSIONS,
+): { from: readonly string[]; to: readonly string[] } | undefined {
+  if (isRelationshipType(type)) return RELATIONSHIP_ENDPOINTS[type];
+  const declared = extensions.relationshipTypes.find((d) => d.type === type);
+  return declared ? { from: declared.from, to: declared.to } : undefined;
+}
+
+/** The id prefix of a contract or declared label. */
+export function prefixOfLabel(label: string, extensions: OntologyExtensions = NO_EXTENSIONS): string | undefined {
+  return isTypeLabel(label) ? ID_PREFIX[label] : extensions.labels.find((d) => d.label === label)?.prefix;
+}
+
+/** `anatomy:liver` → `Anatomy` when Anatomy is declared with prefix `anatomy`. */
+export function labelOfIdWith(id: string, extensions: OntologyExtensions = NO_EXTENSIONS): string | undefined {
+  const builtIn = labelOfId(id);
+  if (builtIn) return builtIn;
+  const colon = id.indexOf(':');
+  return colon > 0 ? extensions.labels.find((d) => d.prefix === id.slice(0, colon))?.label : undefined;
+}
+
+/** The colour of a contract or declared label. */
+export function colorOfLabel(label: string, extensions: OntologyExtensions = NO_EXTENSIONS): string | undefined {
+  return isTypeLabel(label) ? LABEL_COLORS[label] : extensions.labels.find((d) => d.label === label)?.color;
+}
