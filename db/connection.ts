@@ -3,7 +3,7 @@
  * Docker, Aura via neo4j+s://, a cluster via neo4j://) and nothing local is started;
  * otherwise the app talks to the embedded Neo4j that db/launcher.ts manages.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Config, type Driver } from 'neo4j-driver';
 
 export interface Neo4jConfig {
   uri: string;
@@ -33,7 +33,8 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
   };
 }
 
-export function createDriver(config: Neo4jConfig): Driver {
+/** `overrides` adjusts pool and timeouts for a special-purpose driver (e.g. the server's health checks). */
+export function createDriver(config: Neo4jConfig, overrides: Config = {}): Driver {
   // The local database runs without auth on loopback and accepts any basic token;
   // a server given by URI gets the configured credentials.
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
@@ -42,5 +43,6 @@ export function createDriver(config: Neo4jConfig): Driver {
     connectionAcquisitionTimeout: 10_000,
     maxConnectionPoolSize: 20,
     disableLosslessIntegers: true,
+    ...overrides,
   });
 }
