@@ -49,6 +49,7 @@ export function explainPlan(query: string, tokens: readonly Token[]): ExplainPla
     };
   }
   const keyword = head.text.toUpperCase();
+  if (keyword === 'CYPHER') return { violation: 'Only one CYPHER 5 may precede the query, with no other options.' };
   if (keyword === 'EXPLAIN' || keyword === 'PROFILE') {
     return { violation: `${keyword} is added by the server itself; send the query without it.` };
   }

@@ -98,6 +98,7 @@ describe('explainPlan (pre-parser allow-list)', () => {
     ['CYPHER 5 planner = dp RETURN 1', /Pre-parser options are not allowed/],
     ['CYPHER 4 RETURN 1', /CYPHER 4 is not a version/],
     ['CYPHER 25 RETURN 1', /CYPHER 25 is not a version/],
+    ['CYPHER 5 CYPHER runtime=slotted RETURN 1', /Only one CYPHER 5/],
     ['CYPHER', /Pre-parser options/],
     ['EXPLAIN MATCH (n) RETURN n', /EXPLAIN is added by the server/],
     ['CYPHER 5 PROFILE RETURN 1', /PROFILE is added by the server/],
