@@ -1,16 +1,19 @@
 /**
- * Security headers on every response. The CSP allows only the server's own scripts and
- * styles: the built viewer has no inline script or style (Vite emits files; CodeMirror
- * uses constructed style sheets, which CSP does not restrict; element styles are set
- * through CSSOM). Blob workers are allowed for the ForceAtlas2 layout worker, data:
- * and blob: images for the favicon and the PNG export.
+ * Security headers on every response. Scripts: only the server's own files (the built
+ * viewer has no inline script; Vite emits files). Styles: the server's files plus
+ * inline styles, a documented exception: CodeMirror (style-mod) injects a <style>
+ * element into the document (constructed sheets are used only in shadow roots), and
+ * the viewer sets style attributes on legend swatches. Inline styles cannot run code.
+ * Blob workers are allowed for the ForceAtlas2 layout worker, data: and blob: images
+ * for the favicon and the PNG export. Checked in headless Chromium against the built
+ * client: no CSP violation on load, in the Cypher editor or when running a query.
  */
 import type { RequestHandler } from 'express';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",

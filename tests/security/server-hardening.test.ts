@@ -141,11 +141,13 @@ describe('security headers', () => {
     expect(res.headers['x-frame-options']).toBe('DENY');
   });
 
-  it('the CSP allows no inline script or style and no framing', () => {
+  it('the CSP allows no inline or foreign script and no framing (inline styles are the one exception)', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self';");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
-    expect(CONTENT_SECURITY_POLICY).toContain("style-src 'self';");
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("style-src 'self' 'unsafe-inline';");
+    expect(CONTENT_SECURITY_POLICY.match(/unsafe-inline/g)).toHaveLength(1);
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
   });
 });
