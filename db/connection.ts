@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Config, type Driver } from 'neo4j-driver';
 import { LOCAL_USER, readLocalPassword } from './local-auth.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,7 +50,8 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
   };
 }
 
-export function createDriver(config: Neo4jConfig): Driver {
+/** `overrides` adjusts pool and timeouts for a special-purpose driver (e.g. the server's health checks). */
+export function createDriver(config: Neo4jConfig, overrides: Config = {}): Driver {
   // The local database's password is read from its data directory by
   // neo4jConfigFromEnv (empty until its first start); a server given by URI gets the
   // configured credentials.
@@ -60,5 +61,6 @@ export function createDriver(config: Neo4jConfig): Driver {
     connectionAcquisitionTimeout: 10_000,
     maxConnectionPoolSize: 20,
     disableLosslessIntegers: true,
+    ...overrides,
   });
 }

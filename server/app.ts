@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 import type { Neo4jConfig } from '../db/connection.js';
 import type { AppContext } from './context.js';
 import { GraphDb } from './db/graph-db.js';
-import { toHttpError } from './errors.js';
+import { TooManyQueriesError, toHttpError } from './errors.js';
 import { tokenGate } from './lib/access.js';
+import { concurrencyLimit } from './lib/concurrency-limit.js';
+import { allowedHosts, hostCheck } from './lib/host-check.js';
+import { securityHeaders } from './lib/security-headers.js';
 import { DEFAULT_CYPHER_OPTIONS, type CypherOptions } from './queries/cypher.js';
 import { clientRoutes } from './routes/client.js';
 import { coreRoutes } from './routes/core.js';
@@ -26,6 +29,8 @@ export interface AppOptions {
   clientDist?: string;
   questionsDir?: string;
   cypher?: Partial<CypherOptions>;
+  /** Host names requests may carry (DNS-rebinding defence); default: loopback names only. */
+  allowedHosts?: ReadonlySet<string>;
   log?: (message: string) => void;
 }
 
@@ -39,10 +44,15 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(hostCheck(options.allowedHosts ?? allowedHosts(undefined, undefined)));
+  app.use(securityHeaders());
 
   const api = express.Router();
   api.use(tokenGate());
   api.use(express.json({ limit: '5mb' }));
+  // User Cypher (typed or saved) shares one small concurrency budget.
+  const cypherSlots = concurrencyLimit(ctx.cypher.maxConcurrent);
+  api.post(['/cypher', '/questions/:name/run'], cypherSlots.middleware);
   api.use(coreRoutes(ctx));
   api.use(cypherRoutes(ctx));
   api.use(questionRoutes(ctx));
@@ -56,6 +66,7 @@ export function createApp(options: AppOptions): Express {
 
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     const { status, body } = toHttpError(err);
+    if (err instanceof TooManyQueriesError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
     if (status >= 500)
       ctx.log(`${req.method} ${req.originalUrl} → ${status}: ${body.error}${body.reason ? ` (${body.reason})` : ''}`);
     if (res.headersSent) return;
@@ -74,6 +85,8 @@ export interface StartOptions {
   clientDist?: string;
   questionsDir?: string;
   cypher?: Partial<CypherOptions>;
+  /** Extra Host names to accept; default ATLAS_ALLOWED_HOSTS (comma-separated). */
+  allowedHosts?: string;
   log?: (message: string) => void;
 }
 
@@ -91,8 +104,21 @@ export interface RunningServer {
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.log(m));
   const host = opts.host ?? '127.0.0.1';
+  const cypher = { ...cypherOptionsFromEnv(), ...opts.cypher };
+  const hosts = allowedHosts(host, opts.allowedHosts ?? process.env.ATLAS_ALLOWED_HOSTS);
   const db = new GraphDb(opts.config);
-  const app = createApp({ db, clientDist: opts.clientDist, questionsDir: opts.questionsDir, cypher: opts.cypher, log });
+  const app = createApp({
+    db,
+    clientDist: opts.clientDist,
+    questionsDir: opts.questionsDir,
+    cypher,
+    allowedHosts: hosts,
+    log,
+  });
+  // Open the health pool's first connection and plan its count queries now, so the first
+  // /api/health does not pay for them against its 900 ms deadline (bounded wait; a
+  // database that is down only makes this return sooner).
+  await Promise.race([db.probe(3_000).catch(() => {}), new Promise((r) => setTimeout(r, 3_000).unref())]);
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const s = app.listen(opts.port ?? 3000, host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
@@ -115,4 +141,15 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       return closing;
     },
   };
+}
+
+/** ATLAS_CYPHER_CONCURRENCY: user Cypher queries allowed at once (default 4). */
+export function cypherOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<CypherOptions> {
+  const raw = env.ATLAS_CYPHER_CONCURRENCY?.trim();
+  if (!raw) return {};
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) {
+    throw new Error(`ATLAS_CYPHER_CONCURRENCY must be a whole number from 1 to 1000, got "${raw}"`);
+  }
+  return { maxConcurrent: n };
 }

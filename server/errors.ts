@@ -46,6 +46,29 @@ export class ReadOnlyViolation extends ApiError {
   }
 }
 
+/** A query or its parameters past a server limit (length, nesting), refused before Neo4j sees it. */
+export class QueryLimitError extends ApiError {
+  override name = 'QueryLimitError';
+  constructor(reason: string, parameter: 'query' | 'params') {
+    super(400, { error: 'The query exceeds a server limit', reason, parameter });
+  }
+}
+
+/** Too many user queries running at once. */
+export class TooManyQueriesError extends ApiError {
+  override name = 'TooManyQueriesError';
+  constructor(
+    readonly retryAfterSeconds: number,
+    limit: number,
+  ) {
+    super(429, {
+      error: 'Too many Cypher queries at once',
+      reason: `At most ${limit} user queries run at a time; retry in ${retryAfterSeconds} s.`,
+      limit,
+    });
+  }
+}
+
 /** Neo4j cannot be reached (down, wrong address, auth refused, database missing). */
 export class Neo4jUnavailableError extends ApiError {
   override name = 'Neo4jUnavailableError';

@@ -158,6 +158,14 @@ export class App {
 
   async init(): Promise<void> {
     void this.loadSchema();
+    const start = this.state;
+    if (start.spec.mode === 'cypher') {
+      // A Cypher deep link (?view=cypher&q=…) only fills the editor (CypherPanel takes
+      // the query from the URL state) and waits for Run: opening a link never runs a
+      // query on the reader's behalf. The view underneath is the overview.
+      await this.apply({ ...start, spec: { mode: 'overview' }, ops: [], overlay: null, tab: 'cypher' }, true);
+      return;
+    }
     await this.apply(this.state, true);
   }
 

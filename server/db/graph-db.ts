@@ -10,6 +10,14 @@ import { isUnavailable } from '../errors.js';
 export interface ReadOptions {
   /** Server-side transaction timeout; Neo4j aborts the query when it runs longer. */
   timeoutMs?: number;
+  /** Records the driver pulls per batch (bounds what a large result buffers in memory). */
+  fetchSize?: number;
+}
+
+export interface HealthProbe {
+  info: ServerInfo;
+  nodes: number;
+  relationships: number;
 }
 
 export interface ServerInfo {
@@ -25,14 +33,27 @@ export interface ServerInfo {
 // and report that instead. A slow query on a reachable server is left alone.
 const DEFAULT_FAIL_FAST_MS = 1_500;
 
+// Health checks and the watchdog's probes use a driver of their own: a small pool and
+// short timeouts, so they answer promptly even while user queries hold every
+// connection of the main pool.
+const HEALTH_DRIVER_OPTIONS = {
+  maxConnectionPoolSize: 3,
+  connectionAcquisitionTimeout: 700,
+  connectionTimeout: 700,
+  maxTransactionRetryTime: 0,
+} as const;
+
 export class GraphDb {
   readonly driver: Driver;
+  /** Separate small pool for /api/health and connectivity probes. */
+  private readonly probeDriver: Driver;
   readonly database: string;
   readonly uri: string;
   private readonly failFastMs: number;
 
   constructor(config: Neo4jConfig, options: { failFastMs?: number } = {}) {
     this.driver = createDriver(config);
+    this.probeDriver = createDriver(config, HEALTH_DRIVER_OPTIONS);
     this.database = config.database;
     this.uri = redactUri(config.uri);
     this.failFastMs = options.failFastMs ?? DEFAULT_FAIL_FAST_MS;
@@ -43,6 +64,7 @@ export class GraphDb {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: neo4j.session.READ,
+      ...(options.fetchSize ? { fetchSize: options.fetchSize } : {}),
     });
     const execution = session.executeRead(work, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
     // Closing the session cancels the driver's pending retry, which leaves `execution`
@@ -54,7 +76,7 @@ export class GraphDb {
     const watchdog = setInterval(() => {
       if (probing) return;
       probing = true;
-      this.driver
+      this.probeDriver
         .getServerInfo({ database: this.database })
         .catch((err: unknown) => {
           if (isUnavailable(err)) giveUp(err);
@@ -74,16 +96,43 @@ export class GraphDb {
     return this.read(async (tx) => (await tx.run(cypher, toCypherParams(params))).records, options);
   }
 
-  /** One connection attempt, no retries: what /api/health needs to answer promptly. */
+  /** One connection attempt, no retries, on the probe pool. */
   async serverInfo(): Promise<ServerInfo> {
-    const info = await this.driver.getServerInfo({ database: this.database });
+    const info = await this.probeDriver.getServerInfo({ database: this.database });
     const agent = info.agent ?? 'unknown';
     const version = /\/(\d[\w.-]*)/.exec(agent)?.[1];
     return { agent, version, protocolVersion: info.protocolVersion?.toString() };
   }
 
+  /**
+   * Server info and graph size over the probe pool, never the main one, with a
+   * server-side timeout: what /api/health needs to answer within a second.
+   */
+  /** Server info and graph size on the probe pool; `extra` reads more in the same transaction. */
+  async probe<T = undefined>(
+    timeoutMs: number,
+    extra?: (tx: ManagedTransaction) => Promise<T>,
+  ): Promise<HealthProbe & { extra: T | undefined }> {
+    const info = await this.serverInfo();
+    const session = this.probeDriver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      // Both counts come from Neo4j's count store: constant time at any size.
+      const [nodes, relationships, more] = await session.executeRead(
+        async (tx) => {
+          const n = await tx.run('MATCH (n) RETURN count(n) AS c');
+          const r = await tx.run('MATCH ()-[r]->() RETURN count(r) AS c');
+          return [Number(n.records[0]?.get('c') ?? 0), Number(r.records[0]?.get('c') ?? 0), await extra?.(tx)] as const;
+        },
+        { timeout: timeoutMs },
+      );
+      return { info, nodes, relationships, extra: more };
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
   async close(): Promise<void> {
-    await this.driver.close();
+    await Promise.all([this.driver.close(), this.probeDriver.close()]);
   }
 }
 

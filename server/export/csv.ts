@@ -1,13 +1,26 @@
 /** CSV export: one table of nodes, one of edges (RFC 4180 quoting, lists joined by "; "). */
 import type { Subgraph } from '../../ontology/index.js';
 
+/**
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or CR before one) as a
+ * formula (`=cmd|' /C calc'!A0`). Such text cells get a leading apostrophe, which
+ * shows the text as typed. Numbers stay numbers: -0.5 is exported as is.
+ */
+export function neutraliseFormula(text: string, raw: unknown): string {
+  if (typeof raw === 'number' || typeof raw === 'bigint') return text;
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 export function csvField(value: unknown): string {
   if (value === undefined || value === null) return '';
-  const text = Array.isArray(value)
-    ? value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join('; ')
-    : typeof value === 'object'
-      ? JSON.stringify(value)
-      : String(value);
+  const text = neutraliseFormula(
+    Array.isArray(value)
+      ? value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join('; ')
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value),
+    value,
+  );
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

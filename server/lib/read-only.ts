@@ -1,27 +1,15 @@
 /**
- * The static half of the read-only guard for user Cypher. The authoritative check is
- * Neo4j's own: EXPLAIN the query and accept only queryType 'r' (see
- * queries/cypher.ts), and then run it in a READ transaction. This half catches what
- * EXPLAIN reports as "read" but we still refuse: file access (LOAD CSV), procedure
- * calls outside a small read-only allowlist (db.*, dbms.*, apoc.*), batching in
- * separate transactions, administration commands and USE of other databases. It
- * also gives a clearer reason than a query type letter.
+ * The fast first filter of the read-only guard for user Cypher: keyword rules over the
+ * tokens of lib/cypher-lexer.ts, so that the usual refusals cost no database round
+ * trip and come with a plain reason. It is NOT the boundary: every query that passes
+ * is still EXPLAINed and accepted only if Neo4j's own plan passes lib/plan-guard.ts,
+ * and it then runs in a READ transaction.
  */
+import { CypherLexError, tokenize, type Token } from './cypher-lexer.js';
+import { READ_ONLY_PROCEDURES } from './plan-guard.js';
 
-/** Procedures that only read the graph or its schema. Everything else is refused. */
-export const ALLOWED_PROCEDURE_NAMES = [
-  'db.index.fulltext.queryNodes',
-  'db.index.fulltext.queryRelationships',
-  'db.index.vector.queryNodes',
-  'db.labels',
-  'db.relationshipTypes',
-  'db.propertyKeys',
-  'db.schema.visualization',
-  'db.schema.nodeTypeProperties',
-  'db.schema.relTypeProperties',
-  'db.info',
-  'db.ping',
-] as const;
+/** The planned-name list of lib/plan-guard.ts, checked here on the text as a first filter. */
+export const ALLOWED_PROCEDURE_NAMES = [...READ_ONLY_PROCEDURES];
 const ALLOWED_PROCEDURES = new Set(ALLOWED_PROCEDURE_NAMES.map((p) => p.toLowerCase()));
 
 // First keywords of administration commands (schema, users, databases, servers…).
@@ -67,61 +55,6 @@ const STATEMENT_STARTS = new Set([
 ]);
 
 const WRITE_CLAUSES = new Set(['CREATE', 'MERGE', 'DELETE', 'DETACH', 'SET', 'REMOVE', 'FOREACH', 'DROP']);
-
-type TokenKind = 'word' | 'quoted' | 'string' | 'param' | 'number' | 'punct';
-interface Token {
-  kind: TokenKind;
-  text: string;
-}
-
-/** A rough Cypher lexer: enough to tell keywords from strings, comments, names and keys. */
-export function tokenize(query: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < query.length) {
-    const c = query[i]!;
-    const next = query[i + 1];
-    if (/\s/.test(c)) {
-      i++;
-    } else if (c === '/' && next === '/') {
-      while (i < query.length && query[i] !== '\n') i++;
-    } else if (c === '/' && next === '*') {
-      const end = query.indexOf('*/', i + 2);
-      i = end < 0 ? query.length : end + 2;
-    } else if (c === "'" || c === '"' || c === '`') {
-      let j = i + 1;
-      let text = '';
-      while (j < query.length && query[j] !== c) {
-        if (query[j] === '\\' && c !== '`') j++;
-        // A doubled backtick is an escaped backtick inside a quoted name.
-        if (c === '`' && query[j] === '`' && query[j + 1] === '`') j++;
-        text += query[j] ?? '';
-        j++;
-      }
-      tokens.push({ kind: c === '`' ? 'quoted' : 'string', text });
-      i = j + 1;
-    } else if (c === '$') {
-      let j = i + 1;
-      while (j < query.length && /[\p{L}\p{N}_]/u.test(query[j]!)) j++;
-      tokens.push({ kind: 'param', text: query.slice(i, j) });
-      i = j;
-    } else if (/[\p{L}_]/u.test(c)) {
-      let j = i + 1;
-      while (j < query.length && /[\p{L}\p{N}_]/u.test(query[j]!)) j++;
-      tokens.push({ kind: 'word', text: query.slice(i, j) });
-      i = j;
-    } else if (/\d/.test(c)) {
-      let j = i + 1;
-      while (j < query.length && /[\d.eExXa-fA-F_]/.test(query[j]!)) j++;
-      tokens.push({ kind: 'number', text: query.slice(i, j) });
-      i = j;
-    } else {
-      tokens.push({ kind: 'punct', text: c });
-      i++;
-    }
-  }
-  return tokens;
-}
 
 /** A word used as a keyword: not a property (`n.set`), label (`:Set`), or map key (`{set: 1}`). */
 function keywordAt(tokens: Token[], i: number): string | undefined {
@@ -170,7 +103,13 @@ function startsWriteClause(tokens: Token[], i: number): boolean {
 
 /** Returns why the query is refused, or undefined when the static checks pass. */
 export function staticReadOnlyViolation(query: string): string | undefined {
-  const tokens = tokenize(query);
+  let tokens: Token[];
+  try {
+    tokens = tokenize(query);
+  } catch (err) {
+    if (err instanceof CypherLexError) return err.message;
+    throw err;
+  }
   if (tokens.length === 0) return 'The query is empty.';
 
   const semicolon = tokens.findIndex((t) => t.kind === 'punct' && t.text === ';');

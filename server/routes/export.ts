@@ -63,7 +63,9 @@ function send(res: Response, graph: Subgraph, format: Format, part?: 'nodes' | '
           ? writeCsv(graph, part)
           : JSON.stringify(withPositions(graph, positions), null, 2);
   const suffix = format === 'csv' && part ? `-${part}` : '';
-  res.status(200).type(CONTENT_TYPES[format]).attachment(`checkpoint-atlas${suffix}.${format}`).send(body);
+  // attachment() sets a Content-Type from the file extension (octet-stream for .gexf and
+  // .graphml), so the proper type is set after it.
+  res.status(200).attachment(`checkpoint-atlas${suffix}.${format}`).type(CONTENT_TYPES[format]).send(body);
 }
 
 export function exportRoutes(ctx: AppContext): Router {

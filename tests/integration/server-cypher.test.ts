@@ -98,7 +98,7 @@ describe('POST /api/cypher: reads', () => {
     const { body } = await cypher('UNWIND range(1, 5000) AS x RETURN x');
     expect(body.rows).toHaveLength(1000);
     expect(body.rows[999]).toEqual({ x: 1000 });
-    expect(body.truncated).toBe(true);
+    expect(body.truncated).toEqual({ reason: 'rows', limit: 1000, rows: 1000 });
   });
 
   it('allows the full-text search procedure', async () => {
