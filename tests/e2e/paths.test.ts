@@ -59,7 +59,8 @@ describe('paths panel', () => {
     await again.page.context().close();
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+    // Two viewers in one test: give a loaded machine room.
+  }, 150_000);
 
   it('draws paths between two entities that are not drawn yet, and "Find paths" again keeps the list', async () => {
     // A small view that holds neither end.
@@ -113,7 +114,7 @@ describe('paths panel', () => {
     await again.page.context().close();
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+  }, 150_000);
 
   it('says so when there is no path, and starts from the details panel', async () => {
     const { page } = await openViewer(h, '/?sel=drug%3Anivolumab');

@@ -166,7 +166,9 @@ describe('GET/POST /api/export', () => {
     const g = parseGraphml(Graph, text);
     expect(g.nodes().sort()).toEqual(['drug:nivolumab', 'drug:pembrolizumab', 'target:pd-1']);
     expect(g.getNodeAttribute('drug:nivolumab', 'name')).toBe('Nivolumab');
-    expect(g.getNodeAttribute('drug:nivolumab', 'label')).toBe('Drug');
+    // GraphML label is the display name (issue 9); the type label has its own key.
+    expect(g.getNodeAttribute('drug:nivolumab', 'label')).toBe('Nivolumab');
+    expect(g.getNodeAttribute('drug:nivolumab', 'type')).toBe('Drug');
     const expectedEdges = await rows(
       'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN count(r) AS n',
       { ids: ids.split(',') },
