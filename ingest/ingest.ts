@@ -17,6 +17,7 @@ import { DataValidationError, type Problem, RemovalRefusedError } from './errors
 import { FORMATS, listSourceFiles, type SourceFile } from './formats.js';
 import { datasetIdentity, type DatasetIdentity } from './identity.js';
 import {
+  adoptFormerNames,
   ensureRelationshipIndexes,
   existingLabels,
   type GraphCounts,
@@ -303,6 +304,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   );
   const currentTypes = Object.keys(validator.relationshipCounts);
   let plan: Plan | undefined;
+  if (driver && !options.wipe && !options.dryRun && identity.manifest?.formerly) {
+    const adopted = await adoptFormerNames(driver, database, dataset, identity.manifest.formerly);
+    if (adopted > 0) log(`adopted ${adopted} items written under ${identity.manifest.formerly.join(', ')}`);
+  }
   if (driver && !options.wipe) {
     plan = await planRemovals(driver, database, dataset, validator.ids, validator.keys, [
       ...currentTypes,

@@ -213,6 +213,39 @@ export function removeNodesStatement(ids: string[], dataset: string, onDone?: (n
   };
 }
 
+/**
+ * Items written under a dataset's former names become the dataset's own (e.g. `data`, the
+ * folder name the pre-manifest builder used). Returns how many items changed hands.
+ */
+export async function adoptFormerNames(driver: Driver, database: string, dataset: string, formerly: string[]) {
+  if (formerly.length === 0) return 0;
+  const session = driver.session({ database });
+  let adopted = 0;
+  try {
+    const any = await session.run(`MATCH (n:${ENTITY_LABEL}) WHERE n.dataset IN $formerly RETURN count(n) AS c`, {
+      formerly,
+    });
+    if (Number(any.records[0]?.get('c')) === 0) return 0;
+    for (const type of RELATIONSHIP_TYPES) {
+      const r = await session.run(
+        `MATCH ()-[r:${type}]->() WHERE r.dataset IN $formerly
+         CALL (r) { SET r.dataset = $dataset } IN TRANSACTIONS OF 10000 ROWS RETURN count(*) AS c`,
+        { formerly, dataset },
+      );
+      adopted += Number(r.records[0]?.get('c') ?? 0);
+    }
+    const n = await session.run(
+      `MATCH (n:${ENTITY_LABEL}) WHERE n.dataset IN $formerly
+       CALL (n) { SET n.dataset = $dataset } IN TRANSACTIONS OF 10000 ROWS RETURN count(*) AS c`,
+      { formerly, dataset },
+    );
+    adopted += Number(n.records[0]?.get('c') ?? 0);
+  } finally {
+    await session.close();
+  }
+  return adopted;
+}
+
 /** Deletes every Entity and every load record, in transactions of `batchSize`. */
 export async function wipeGraph(driver: Driver, database: string, batchSize: number): Promise<void> {
   const session = driver.session({ database });
