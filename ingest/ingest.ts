@@ -219,7 +219,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     message: '',
   };
   const finish = async (mode: IngestMode, message: string) => {
-    if (driver) report.counts = await graphCounts(driver, database);
+    if (driver && mode !== 'empty') report.counts = await graphCounts(driver, database);
     report.mode = mode;
     report.message = message;
     report.millis = Date.now() - t0;
