@@ -31,7 +31,7 @@ import {
   wipeGraph,
 } from './load.js';
 import { endLoad, LOAD_LABEL, type LoadRecord, loadsOf, startLoad } from './load-record.js';
-import { applySchema } from './schema.js';
+import { applySchemaReturningNames } from './schema.js';
 import type { SourceFormat, SourceRecord } from './source.js';
 import { SourceReadError } from './source.js';
 import { readYamlFile } from './sources/yaml.js';
@@ -339,11 +339,12 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   timing('plan');
   // Write.
-  await applySchema(driver, database);
+  const { names } = await applySchemaReturningNames(driver, database);
   await ensureRelationshipIndexes(
     driver,
     database,
     new Set([...currentTypes, ...(plan?.staleRelationships.keys() ?? [])]),
+    names,
   );
   timing('schema');
   const skip = new Set(report.files.filter((f) => unchanged.has(f)));

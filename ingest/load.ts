@@ -47,8 +47,13 @@ function indexName(prefix: string, type: string): string {
 }
 
 /** Relationship property indexes on `key` and `dataset` for each type a load writes. */
-export async function ensureRelationshipIndexes(driver: Driver, database: string, types: Iterable<string>) {
-  const existing = await schemaNames(driver, database);
+export async function ensureRelationshipIndexes(
+  driver: Driver,
+  database: string,
+  types: Iterable<string>,
+  known?: Set<string>,
+) {
+  const existing = known ?? (await schemaNames(driver, database));
   let created = 0;
   for (const type of types) {
     const t = checkedType(type);
