@@ -17,6 +17,7 @@ import { DataValidationError, type Problem, RemovalRefusedError } from './errors
 import { FORMATS, listSourceFiles, type SourceFile } from './formats.js';
 import { datasetIdentity, type DatasetIdentity } from './identity.js';
 import {
+  adoptFormerNames,
   ensureRelationshipIndexes,
   existingLabels,
   type GraphCounts,
@@ -32,7 +33,7 @@ import {
 import { endLoad, LOAD_LABEL, type LoadRecord, loadsOf, startLoad } from './load-record.js';
 import { storeExtensions } from './mapping/extensions-store.js';
 import { type ImportSummary, prepareImport } from './mapping/prepare.js';
-import { applySchema } from './schema.js';
+import { applySchemaReturningNames } from './schema.js';
 import type { SourceFormat, SourceRecord } from './source.js';
 import { SourceReadError } from './source.js';
 import { readYamlFile } from './sources/yaml.js';
@@ -219,7 +220,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     message: '',
   };
   const finish = async (mode: IngestMode, message: string) => {
-    if (driver) report.counts = await graphCounts(driver, database);
+    if (driver && mode !== 'empty') report.counts = await graphCounts(driver, database);
     report.mode = mode;
     report.message = message;
     report.millis = Date.now() - t0;
@@ -305,6 +306,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   );
   const currentTypes = Object.keys(validator.relationshipCounts);
   let plan: Plan | undefined;
+  if (driver && !options.wipe && !options.dryRun && identity.manifest?.formerly) {
+    const adopted = await adoptFormerNames(driver, database, dataset, identity.manifest.formerly);
+    if (adopted > 0) log(`adopted ${adopted} items written under ${identity.manifest.formerly.join(', ')}`);
+  }
   if (driver && !options.wipe) {
     plan = await planRemovals(driver, database, dataset, validator.ids, validator.keys, [
       ...currentTypes,
@@ -336,11 +341,12 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   timing('plan');
   // Write.
-  await applySchema(driver, database);
+  const { names } = await applySchemaReturningNames(driver, database);
   await ensureRelationshipIndexes(
     driver,
     database,
     new Set([...currentTypes, ...(plan?.staleRelationships.keys() ?? [])]),
+    names,
   );
   timing('schema');
   const skip = new Set(report.files.filter((f) => unchanged.has(f)));

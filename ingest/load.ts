@@ -53,8 +53,13 @@ function indexName(prefix: string, type: string): string {
 }
 
 /** Relationship property indexes on `key` and `dataset` for each type a load writes. */
-export async function ensureRelationshipIndexes(driver: Driver, database: string, types: Iterable<string>) {
-  const existing = await schemaNames(driver, database);
+export async function ensureRelationshipIndexes(
+  driver: Driver,
+  database: string,
+  types: Iterable<string>,
+  known?: Set<string>,
+) {
+  const existing = known ?? (await schemaNames(driver, database));
   let created = 0;
   for (const type of types) {
     const t = checkedType(type);
@@ -217,6 +222,39 @@ export function removeNodesStatement(ids: string[], dataset: string, onDone?: (n
     params: { ids, dataset },
     onDone,
   };
+}
+
+/**
+ * Items written under a dataset's former names become the dataset's own (e.g. `data`, the
+ * folder name the pre-manifest builder used). Returns how many items changed hands.
+ */
+export async function adoptFormerNames(driver: Driver, database: string, dataset: string, formerly: string[]) {
+  if (formerly.length === 0) return 0;
+  const session = driver.session({ database });
+  let adopted = 0;
+  try {
+    const any = await session.run(`MATCH (n:${ENTITY_LABEL}) WHERE n.dataset IN $formerly RETURN count(n) AS c`, {
+      formerly,
+    });
+    if (Number(any.records[0]?.get('c')) === 0) return 0;
+    for (const type of RELATIONSHIP_TYPES) {
+      const r = await session.run(
+        `MATCH ()-[r:${type}]->() WHERE r.dataset IN $formerly
+         CALL (r) { SET r.dataset = $dataset } IN TRANSACTIONS OF 10000 ROWS RETURN count(*) AS c`,
+        { formerly, dataset },
+      );
+      adopted += Number(r.records[0]?.get('c') ?? 0);
+    }
+    const n = await session.run(
+      `MATCH (n:${ENTITY_LABEL}) WHERE n.dataset IN $formerly
+       CALL (n) { SET n.dataset = $dataset } IN TRANSACTIONS OF 10000 ROWS RETURN count(*) AS c`,
+      { formerly, dataset },
+    );
+    adopted += Number(n.records[0]?.get('c') ?? 0);
+  } finally {
+    await session.close();
+  }
+  return adopted;
 }
 
 /** Deletes every Entity and every load record, in transactions of `batchSize`. */

@@ -34,6 +34,14 @@ export function statementName(statement: string): string | undefined {
 
 /** Applies the statements whose index or constraint does not exist yet; returns how many ran. */
 export async function applySchema(driver: Driver, database: string): Promise<number> {
+  return (await applySchemaReturningNames(driver, database)).applied;
+}
+
+/** applySchema, also returning the names of the indexes and constraints that exist now. */
+export async function applySchemaReturningNames(
+  driver: Driver,
+  database: string,
+): Promise<{ applied: number; names: Set<string> }> {
   const statements = schemaStatements(fs.readFileSync(SCHEMA_FILE, 'utf8'));
   const existing = await schemaNames(driver, database);
   let applied = 0;
@@ -42,9 +50,10 @@ export async function applySchema(driver: Driver, database: string): Promise<num
     if (name && existing.has(name)) continue;
     // Schema commands may not share a transaction with anything else.
     await driver.executeQuery(statement, {}, { database });
+    if (name) existing.add(name);
     applied++;
   }
   // Queries right after ingest should see populated indexes.
   if (applied > 0) await driver.executeQuery('CALL db.awaitIndexes(120)', {}, { database });
-  return applied;
+  return { applied, names: existing };
 }

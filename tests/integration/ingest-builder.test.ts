@@ -24,7 +24,7 @@ const database = 'neo4j';
 let config: Neo4jConfig;
 let driver: Driver;
 let db: { home: string; port: number };
-let startedHere = false;
+let starting: Promise<{ startedHere: boolean }> | undefined;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-builder-test-'));
 
 function freePort(): Promise<number> {
@@ -46,7 +46,8 @@ async function scalar(query: string, params: Record<string, unknown> = {}): Prom
 beforeAll(async () => {
   const port = await freePort();
   db = { home: path.join(PROJECT_ROOT, `.data/neo4j-test-builder-${port}`), port };
-  startedHere = (await start(db, { heap: '768m' })).startedHere;
+  starting = start(db, { heap: '768m' });
+  await starting;
   config = {
     uri: `bolt://127.0.0.1:${port}`,
     user: 'neo4j',
@@ -57,11 +58,13 @@ beforeAll(async () => {
   };
   driver = createDriver(config);
   await ingest({ driver, database, dataDir: path.join(PROJECT_ROOT, 'data'), wipe: true });
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await driver?.close();
-  if (startedHere) await stop(db);
+  // Also when beforeAll timed out while Neo4j was still starting.
+  const started = await starting?.catch(() => undefined);
+  if (started?.startedHere) await stop(db);
   fs.rmSync(db.home, { recursive: true, force: true });
   fs.rmSync(tmp, { recursive: true, force: true });
 }, 120_000);
