@@ -101,6 +101,12 @@ async function runApp(dir: string, uri: string): Promise<{ rssMb: number }> {
   return { rssMb: Math.round(hwm / 1024) };
 }
 
+/**
+ * The outer transaction of `CALL { … } IN TRANSACTIONS` counts against the server's 60 s
+ * default (db.transaction.timeout), so LOAD CSV asks for more; each inner one is short.
+ */
+const LONG = { timeout: 3_600_000 };
+
 /** (b) LOAD CSV from a local http server. */
 async function runLoadCsv(driver: Driver, baseUrl: string): Promise<void> {
   const session = driver.session();
@@ -116,6 +122,7 @@ async function runLoadCsv(driver: Driver, baseUrl: string): Promise<void> {
          FOREACH (_ IN CASE WHEN row.\`:LABEL\` = 'Mechanism' THEN [1] ELSE [] END | SET n:Mechanism)
        } IN TRANSACTIONS OF 10000 ROWS`,
       { url: `${baseUrl}/nodes.csv`, source: SOURCE, dataset: DATASET },
+      LONG,
     );
     await session.run(
       `LOAD CSV WITH HEADERS FROM $url AS row
@@ -129,6 +136,7 @@ async function runLoadCsv(driver: Driver, baseUrl: string): Promise<void> {
            CREATE (a)-[r:PARTICIPATES_IN]->(b) SET r = props)
        } IN TRANSACTIONS OF 10000 ROWS`,
       { url: `${baseUrl}/relationships.csv`, source: SOURCE, section: SECTION, dataset: DATASET },
+      LONG,
     );
   } finally {
     await session.close();

@@ -24,6 +24,8 @@ const manifestSchema = z
     source: z.string().optional(),
     /** Default `section` for relationships that don't name one. */
     section: z.string().optional(),
+    /** Names this dataset was loaded under before (its items are adopted on the next load). */
+    formerly: z.array(z.string().regex(DATASET_NAME)).optional(),
   })
   .strict();
 

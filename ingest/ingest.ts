@@ -17,6 +17,7 @@ import { DataValidationError, type Problem, RemovalRefusedError } from './errors
 import { FORMATS, listSourceFiles, type SourceFile } from './formats.js';
 import { datasetIdentity, type DatasetIdentity } from './identity.js';
 import {
+  adoptFormerNames,
   ensureRelationshipIndexes,
   existingLabels,
   type GraphCounts,
@@ -41,6 +42,13 @@ import { Writer } from './writer.js';
 
 /** A per-record step between reading and validation (mapping, normalisation); null drops the record. */
 export type Transform = (record: SourceRecord) => SourceRecord | null | Promise<SourceRecord | null>;
+
+export interface PrepareContext {
+  dir: string;
+  identity: DatasetIdentity;
+  driver?: Driver;
+  database: string;
+}
 
 export type Phase = 'validate' | 'nodes' | 'relationships' | 'converge';
 export interface Progress {
@@ -79,6 +87,11 @@ export interface IngestOptions {
   transforms?: readonly Transform[];
   /** Identifies the transforms' configuration (e.g. a mapping's checksum) for change detection. */
   transformsId?: string;
+  /**
+   * Builds transforms once the dataset is known (e.g. from its manifest's `mapping`, with a
+   * resolver indexed from the graph); they run after `transforms`.
+   */
+  prepare?: (context: PrepareContext) => Promise<{ transforms: Transform[]; id?: string }>;
   onProgress?: (progress: Progress) => void;
   log?: (message: string) => void;
 }
@@ -185,11 +198,12 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const { driver, database } = options;
   const identity = datasetIdentity(dir, options.dataset);
+  const prepared = options.prepare ? await options.prepare({ dir, identity, driver, database }) : undefined;
   const dataset = identity.name;
   const exclude = identity.manifest?.mapping ? [identity.manifest.mapping] : [];
   // A folder whose manifest names a mapping is an imported source: map and resolve each
   // record onto existing entities (ingest/mapping, ingest/normalise) before validation.
-  const prepared = identity.manifest?.mapping
+  const mapped = identity.manifest?.mapping
     ? await prepareImport(path.resolve(dir, identity.manifest.mapping), {
         driver: options.wipe ? undefined : driver,
         database,
@@ -197,7 +211,11 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         displayRoot,
       })
     : undefined;
-  const transforms = [...(prepared ? [prepared.transform] : []), ...(options.transforms ?? [])];
+  const transforms = [
+    ...(mapped ? [mapped.transform] : []),
+    ...(options.transforms ?? []),
+    ...(prepared?.transforms ?? []),
+  ];
   const { files } = listSourceFiles(dir, { formats: options.formats ?? FORMATS, exclude });
 
   const report: IngestReport = {
@@ -233,7 +251,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const checksums: Record<string, string> = {};
   for (const f of files) checksums[path.relative(dir, f.path)] = await fileChecksum(f.path);
   const configFiles = [path.join(dir, 'atlas-dataset.yaml'), ...exclude.map((f) => path.resolve(dir, f))];
-  let config = `${options.transformsId ?? ''}|${prepared?.transformsId ?? ''}|${transforms.length}`;
+  let config = `${options.transformsId ?? ''}|${prepared?.id ?? ''}|${mapped?.transformsId ?? ''}|${transforms.length}`;
   for (const f of configFiles) config += `|${await fileChecksum(f).catch(() => '-')}`;
   checksums['(config)'] = config;
 
@@ -256,7 +274,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   timing('checksums and previous loads');
   // Pass 1: validate everything, keeping only compact indexes.
-  const validator = new Validator({ defaults: identity.defaults, extensions: prepared?.extensions });
+  const validator = new Validator({ defaults: identity.defaults, extensions: mapped?.extensions });
   const summaries: FileSummary[] = [];
   const readProblems: Problem[] = [];
   let seen = 0;
@@ -284,7 +302,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   if (readProblems.length > 0) throw new DataValidationError(readProblems);
   await validator.finish(driver && !options.wipe ? (ids) => existingLabels(driver, database, ids) : undefined);
   if (validator.problemCount > 0) throw new DataValidationError(validator.problems, validator.problemCount);
-  report.imported = prepared?.summary();
+  report.imported = mapped?.summary();
   report.records = {
     nodes: sortedCounts(validator.nodeCounts),
     relationships: sortedCounts(validator.relationshipCounts),
@@ -305,6 +323,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   );
   const currentTypes = Object.keys(validator.relationshipCounts);
   let plan: Plan | undefined;
+  if (driver && !options.wipe && !options.dryRun && identity.manifest?.formerly) {
+    const adopted = await adoptFormerNames(driver, database, dataset, identity.manifest.formerly);
+    if (adopted > 0) log(`adopted ${adopted} items written under ${identity.manifest.formerly.join(', ')}`);
+  }
   if (driver && !options.wipe) {
     plan = await planRemovals(driver, database, dataset, validator.ids, validator.keys, [
       ...currentTypes,
@@ -356,7 +378,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   if (options.wipe && !single) await wipeGraph(driver, database, batchSize);
   // Relationships may be created without a lookup only when the dataset has none yet.
   const fresh = options.wipe || report.existing.relationships === 0;
-  if (prepared) await storeExtensions(driver, database, dataset, prepared.declared);
+  if (mapped) await storeExtensions(driver, database, dataset, mapped.declared);
   const record = await startLoad(driver, database, dataset, checksums);
   report.runId = record.runId;
   log(

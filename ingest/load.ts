@@ -14,6 +14,8 @@ import {
   DECLARED_LABEL_PATTERN,
   DECLARED_TYPE_PATTERN,
   ENTITY_LABEL,
+  NODE_LABELS,
+  RELATIONSHIP_TYPES,
   RESISTANCE_LABEL,
   isRelationshipType,
   isTypeLabel,
@@ -217,6 +219,39 @@ export function removeNodesStatement(ids: string[], dataset: string, onDone?: (n
   };
 }
 
+/**
+ * Items written under a dataset's former names become the dataset's own (e.g. `data`, the
+ * folder name the pre-manifest builder used). Returns how many items changed hands.
+ */
+export async function adoptFormerNames(driver: Driver, database: string, dataset: string, formerly: string[]) {
+  if (formerly.length === 0) return 0;
+  const session = driver.session({ database });
+  let adopted = 0;
+  try {
+    const any = await session.run(`MATCH (n:${ENTITY_LABEL}) WHERE n.dataset IN $formerly RETURN count(n) AS c`, {
+      formerly,
+    });
+    if (Number(any.records[0]?.get('c')) === 0) return 0;
+    for (const type of RELATIONSHIP_TYPES) {
+      const r = await session.run(
+        `MATCH ()-[r:${type}]->() WHERE r.dataset IN $formerly
+         CALL (r) { SET r.dataset = $dataset } IN TRANSACTIONS OF 10000 ROWS RETURN count(*) AS c`,
+        { formerly, dataset },
+      );
+      adopted += Number(r.records[0]?.get('c') ?? 0);
+    }
+    const n = await session.run(
+      `MATCH (n:${ENTITY_LABEL}) WHERE n.dataset IN $formerly
+       CALL (n) { SET n.dataset = $dataset } IN TRANSACTIONS OF 10000 ROWS RETURN count(*) AS c`,
+      { formerly, dataset },
+    );
+    adopted += Number(n.records[0]?.get('c') ?? 0);
+  } finally {
+    await session.close();
+  }
+  return adopted;
+}
+
 /** Deletes every Entity and every load record, in transactions of `batchSize`. */
 export async function wipeGraph(driver: Driver, database: string, batchSize: number): Promise<void> {
   const session = driver.session({ database });
@@ -252,29 +287,28 @@ export async function existingLabels(driver: Driver, database: string, ids: stri
   return found;
 }
 
+/** Counts per ontology label and type, from Neo4j's count store (constant time at any size). */
 export async function graphCounts(driver: Driver, database: string): Promise<GraphCounts> {
-  const labels = await driver.executeQuery(
-    `MATCH (n:${ENTITY_LABEL}) UNWIND labels(n) AS label WITH label WHERE label <> $entity
-     RETURN label, count(*) AS count ORDER BY label`,
-    { entity: ENTITY_LABEL },
-    { database },
-  );
-  const types = await driver.executeQuery(
-    'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type',
-    {},
-    { database },
-  );
-  const total = await driver.executeQuery(
-    `MATCH (n:${ENTITY_LABEL}) WITH count(n) AS nodes
-     OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS relationships`,
-    {},
-    { database },
-  );
-  const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
+  const labelNames = [...NODE_LABELS, RESISTANCE_LABEL];
+  const queries = [
+    ...labelNames.map((l) => `MATCH (n:${l}) RETURN '${l}' AS name, count(n) AS count`),
+    ...RELATIONSHIP_TYPES.map((t) => `MATCH ()-[r:${t}]->() RETURN '${t}' AS name, count(r) AS count`),
+    `MATCH (n:${ENTITY_LABEL}) RETURN '(nodes)' AS name, count(n) AS count`,
+    `MATCH ()-[r]->() RETURN '(relationships)' AS name, count(r) AS count`,
+  ];
+  const result = await driver.executeQuery(queries.join(' UNION ALL '), {}, { database });
+  const all = new Map(result.records.map((r) => [r.get('name') as string, Number(r.get('count'))]));
+  const nonZero = (names: readonly string[]) =>
+    Object.fromEntries(
+      names
+        .filter((n) => (all.get(n) ?? 0) > 0)
+        .sort()
+        .map((n) => [n, all.get(n)!]),
+    );
   return {
-    labels: Object.fromEntries(labels.records.map((r) => [r.get('label'), num(r.get('count'))])),
-    relationshipTypes: Object.fromEntries(types.records.map((r) => [r.get('type'), num(r.get('count'))])),
-    nodes: num(total.records[0]?.get('nodes')),
-    relationships: num(total.records[0]?.get('relationships')),
+    labels: nonZero(labelNames),
+    relationshipTypes: nonZero(RELATIONSHIP_TYPES),
+    nodes: all.get('(nodes)') ?? 0,
+    relationships: all.get('(relationships)') ?? 0,
   };
 }
