@@ -190,7 +190,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const exclude = identity.manifest?.mapping ? [identity.manifest.mapping] : [];
   // A folder whose manifest names a mapping is an imported source: map and resolve each
   // record onto existing entities (ingest/mapping, ingest/normalise) before validation.
-  const prepared = identity.manifest?.mapping
+  const mapped = identity.manifest?.mapping
     ? await prepareImport(path.resolve(dir, identity.manifest.mapping), {
         driver: options.wipe ? undefined : driver,
         database,
@@ -198,7 +198,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         displayRoot,
       })
     : undefined;
-  const transforms = [...(prepared ? [prepared.transform] : []), ...(options.transforms ?? [])];
+  const transforms = [...(mapped ? [mapped.transform] : []), ...(options.transforms ?? [])];
   const { files } = listSourceFiles(dir, { formats: options.formats ?? FORMATS, exclude });
 
   const report: IngestReport = {
@@ -234,7 +234,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const checksums: Record<string, string> = {};
   for (const f of files) checksums[path.relative(dir, f.path)] = await fileChecksum(f.path);
   const configFiles = [path.join(dir, 'atlas-dataset.yaml'), ...exclude.map((f) => path.resolve(dir, f))];
-  let config = `${options.transformsId ?? ''}|${prepared?.transformsId ?? ''}|${transforms.length}`;
+  let config = `${options.transformsId ?? ''}|${mapped?.transformsId ?? ''}|${transforms.length}`;
   for (const f of configFiles) config += `|${await fileChecksum(f).catch(() => '-')}`;
   checksums['(config)'] = config;
 
@@ -257,7 +257,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   timing('checksums and previous loads');
   // Pass 1: validate everything, keeping only compact indexes.
-  const validator = new Validator({ defaults: identity.defaults, extensions: prepared?.extensions });
+  const validator = new Validator({ defaults: identity.defaults, extensions: mapped?.extensions });
   const summaries: FileSummary[] = [];
   const readProblems: Problem[] = [];
   let seen = 0;
@@ -285,7 +285,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   if (readProblems.length > 0) throw new DataValidationError(readProblems);
   await validator.finish(driver && !options.wipe ? (ids) => existingLabels(driver, database, ids) : undefined);
   if (validator.problemCount > 0) throw new DataValidationError(validator.problems, validator.problemCount);
-  report.imported = prepared?.summary();
+  report.imported = mapped?.summary();
   report.records = {
     nodes: sortedCounts(validator.nodeCounts),
     relationships: sortedCounts(validator.relationshipCounts),
@@ -362,7 +362,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   if (options.wipe && !single) await wipeGraph(driver, database, batchSize);
   // Relationships may be created without a lookup only when the dataset has none yet.
   const fresh = options.wipe || report.existing.relationships === 0;
-  if (prepared) await storeExtensions(driver, database, dataset, prepared.declared);
+  if (mapped) await storeExtensions(driver, database, dataset, mapped.declared);
   const record = await startLoad(driver, database, dataset, checksums);
   report.runId = record.runId;
   log(
