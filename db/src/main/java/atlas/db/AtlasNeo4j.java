@@ -59,7 +59,8 @@ public final class AtlasNeo4j {
             ensurePassword(dbms, home, password);
             DatabaseManagementService running = dbms;
             HeapGuard.install(Double.parseDouble(System.getProperty("atlas.heapGuard", "0.55")), client ->
-                running.database("system").executeTransactionally(
+                // dbms.* procedures run from any database; the system database refuses WHERE.
+                running.database("neo4j").executeTransactionally(
                     "CALL dbms.listConnections() YIELD connectionId, clientAddress WHERE clientAddress = $client "
                         + "CALL dbms.killConnection(connectionId) YIELD message RETURN message",
                     Map.of("client", client)));
