@@ -127,7 +127,9 @@ export interface Started {
 }
 
 function describe(holder: Holder): string {
-  return `pid ${holder.pid}: ${holder.command.length > 160 ? `${holder.command.slice(0, 160)}…` : holder.command}`;
+  // The classpath is thousands of characters; the main class and its arguments say who it is.
+  const command = holder.command.replace(/ -(cp|classpath) \S+/, ' -cp …');
+  return `pid ${holder.pid}: ${command.length > 240 ? `${command.slice(0, 240)}…` : command}`;
 }
 
 /** Rotates a log that grew past 5 MB; the log is appended to, never overwritten. */

@@ -43,15 +43,19 @@ export function isBuilt(): boolean {
 export class MavenProgress {
   downloaded = 0;
   private lastReported = 0;
-  constructor(private readonly report: (line: string, final: boolean) => void) {}
+  constructor(
+    private readonly report: (line: string) => void,
+    /** Report every jar (a terminal's single overwritten line) or every 25 files (a log). */
+    private readonly everyJar: boolean,
+  ) {}
 
   line(text: string): void {
     const m = /^\[INFO\] Downloaded from [^:]+: \S+\/([^/\s]+) \(/.exec(text);
     if (!m) return;
     this.downloaded++;
-    if (this.downloaded - this.lastReported >= 25 || m[1]!.endsWith('.jar')) {
+    if (this.downloaded - this.lastReported >= 25 || (this.everyJar && m[1]!.endsWith('.jar'))) {
       this.lastReported = this.downloaded;
-      this.report(`Maven: ${this.downloaded} files downloaded (latest ${m[1]})`, false);
+      this.report(`Maven: ${this.downloaded} files downloaded (latest ${m[1]})`);
     }
   }
 }
@@ -73,7 +77,7 @@ export async function ensureBuilt(log: (msg: string) => void = () => {}): Promis
   const progress = new MavenProgress((line) => {
     if (tty) process.stdout.write(`\r\x1b[K[atlas] ${line}`);
     else log(line);
-  });
+  }, tty);
   const output: string[] = [];
   const code = await new Promise<number>((resolve, reject) => {
     const mvn = spawn('mvn', ['-B', '-f', POM, 'compile'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -24,7 +24,7 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * Settings given on the command line (db/launcher.ts sizes the memory pools from the
  * heap) override the defaults below. Authentication is on: the password of user neo4j is
  * read from passwordFile (never from the command line, which other users can read) and
- * set in the system database with Bolt still off, before any client can connect.
+ * set in the system database before READY is printed.
  *
  * Prints one line "READY bolt://127.0.0.1:PORT" once Bolt accepts connections, and
  * shuts the database down on SIGTERM/SIGINT, halting if that takes too long. Failures
@@ -55,11 +55,12 @@ public final class AtlasNeo4j {
         try {
             String password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim();
             if (password.length() < 8) fail("password file " + passwordFile + " holds no usable password", 2);
-            ensurePassword(home, config, password);
             dbms = build(home, config);
+            ensurePassword(dbms, home, password);
             DatabaseManagementService running = dbms;
             HeapGuard.install(Double.parseDouble(System.getProperty("atlas.heapGuard", "0.55")), client ->
-                running.database("system").executeTransactionally(
+                // dbms.* procedures run from any database; the system database refuses WHERE.
+                running.database("neo4j").executeTransactionally(
                     "CALL dbms.listConnections() YIELD connectionId, clientAddress WHERE clientAddress = $client "
                         + "CALL dbms.killConnection(connectionId) YIELD message RETURN message",
                     Map.of("client", client)));
@@ -126,23 +127,18 @@ public final class AtlasNeo4j {
     }
 
     /**
-     * Sets neo4j's password when the store has not had this one yet: a start with Bolt
-     * off, ALTER USER through the embedded API, a clean shutdown. A marker holding the
-     * password's hash makes later starts skip it.
+     * Sets neo4j's password when the store has not had this one yet (first start, or a
+     * new password file), through the embedded API before READY is printed. Until then
+     * only the default neo4j/neo4j login exists, and it can do nothing but change its
+     * password (which this then overrides). A marker holding the password's hash makes
+     * later starts skip it.
      */
-    private static void ensurePassword(Path home, Map<String, String> config, String password) throws IOException {
+    private static void ensurePassword(DatabaseManagementService dbms, Path home, String password) throws IOException {
         Path marker = home.resolve("data/dbms/atlas-password.sha256");
         String digest = sha256(password);
         if (Files.isRegularFile(marker) && Files.readString(marker).trim().equals(digest)) return;
-        Map<String, String> offline = new TreeMap<>(config);
-        offline.put("server.bolt.enabled", "false");
-        DatabaseManagementService dbms = build(home, offline);
-        try {
-            dbms.database("system").executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
-        } finally {
-            dbms.shutdown();
-        }
+        dbms.database("system").executeTransactionally(
+            "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
         Files.createDirectories(marker.getParent());
         Files.writeString(marker, digest + "\n");
     }

@@ -2,7 +2,6 @@ package atlas.db;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.util.HashMap;
 import java.util.Map;
 import javax.management.NotificationEmitter;
@@ -21,6 +20,11 @@ import javax.management.openmbean.CompositeData;
  */
 final class HeapGuard {
     private static final long MIN_RUNAWAY_BYTES = 4L << 20;
+    /** Eden, survivor and old generation: metaspace and code cache are not the heap. */
+    private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+        .map(java.lang.management.MemoryPoolMXBean::getName)
+        .collect(java.util.stream.Collectors.toSet());
     private final double threshold;
     private final com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -45,7 +49,9 @@ final class HeapGuard {
                 if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) return;
                 var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
                 long used = 0;
-                for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) used += u.getUsed();
+                for (var pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (HEAP_POOLS.contains(pool.getKey())) used += pool.getValue().getUsed();
+                }
                 guard.afterGc(used);
             }, null, null);
         }
