@@ -11,6 +11,7 @@ import { writeCsv } from '../export/csv.js';
 import { writeGexf } from '../export/gexf.js';
 import { writeGraphml } from '../export/graphml.js';
 import { inducedSubgraph } from '../queries/subgraph.js';
+import { exportByIds } from './export-ids.js';
 import { idsParam, parseInput } from '../validation.js';
 
 const FORMATS = ['gexf', 'graphml', 'json', 'csv'] as const;
@@ -59,6 +60,8 @@ export function exportRoutes(ctx: AppContext): Router {
   });
 
   r.post('/export', (req, res) => {
+    if (Array.isArray(req.body?.ids))
+      return exportByIds(ctx.db, req.body, req.query).then((x) => send(res, x.graph, x.format, x.part));
     const body = parseInput(postBody, req.body ?? {});
     // The query string may carry the format too (a plain form POST).
     const format = body.format ?? parseInput(z.object({ format: formatParam }), req.query).format;
