@@ -68,11 +68,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   // Only the synthetic nodes (and so only their relationships): real nodes' degrees are unchanged.
-  await driver?.executeQuery(
-    `MATCH (n:Entity) WHERE n.id CONTAINS $run CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS`,
-    { run: RUN },
-    { database: database() },
-  );
+  const session = driver?.session({ database: database() });
+  try {
+    await session?.run(
+      'MATCH (n:Entity) WHERE n.id CONTAINS $run CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS',
+      { run: RUN },
+    );
+  } finally {
+    await session?.close();
+  }
   await driver?.close();
 });
 
