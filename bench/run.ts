@@ -22,8 +22,9 @@ const opts = new Command()
   .option('--requests <n>', 'requests per endpoint', '30')
   .option('--relationships <n>', 'power-law graph with this many relationships (exploring API bench)')
   .option('--hubs [n]', 'add n hubs of 12,000 edges each to the power-law graph (default 3)')
+  .option('--profile', 'print PROFILE summaries of the exploring queries first')
   .parse()
-  .opts<{ nodes: string; requests: string; relationships?: string; hubs?: string | boolean }>();
+  .opts<{ nodes: string; requests: string; relationships?: string; hubs?: string | boolean; profile?: boolean }>();
 
 function ms(t0: number): number {
   return Math.round(performance.now() - t0);
@@ -146,6 +147,7 @@ async function scale(): Promise<void> {
     relationships: Number(opts.relationships ?? Number(opts.nodes) * 10),
     hubs,
     requests: Number(opts.requests),
+    profile: opts.profile === true,
   });
   console.log(`\n${TABLE_HEADER}`);
   for (const r of rows) console.log(formatRow(r));

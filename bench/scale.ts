@@ -22,6 +22,63 @@ export interface ScaleOptions {
   relationships: number;
   hubs: number;
   requests: number;
+  /** Print PROFILE summaries (operators, db hits) of each bare query first. */
+  profile?: boolean;
+}
+
+interface PlanNode {
+  operatorType: string;
+  dbHits: number;
+  rows: number;
+  children: PlanNode[];
+}
+
+/** `PROFILE` a query and print its operators (leaves first) with db hits and rows. */
+async function profile(
+  driver: Driver,
+  database: string,
+  name: string,
+  q: { cypher: string; params: Record<string, unknown> },
+): Promise<void> {
+  const res = await driver.executeQuery(`PROFILE ${q.cypher}`, q.params, { database, routing: 'READ' });
+  const plan = res.summary.profile as unknown as PlanNode | false;
+  if (!plan) return;
+  const ops: string[] = [];
+  let hits = 0;
+  const walk = (p: PlanNode) => {
+    for (const c of p.children) walk(c);
+    hits += Number(p.dbHits);
+    ops.push(`${p.operatorType.replace(/@neo4j$/, '')}(${Number(p.rows)})`);
+  };
+  walk(plan);
+  console.log(`PROFILE ${name}: ${hits} db hits; ${ops.join(' → ')}`);
+}
+
+/** Queries the server runs that the bare cases do not show. */
+function serverQueries(hub: string): [string, { cypher: string; params: Record<string, unknown> }][] {
+  return [
+    [
+      'neighbours hop (server)',
+      {
+        cypher: `MATCH (a:Entity)-[r]-(b:Entity) WHERE a.id IN $frontier AND true AND NOT b.id IN $seen
+                 WITH type(r) AS type, CASE WHEN startNode(r) = a THEN 'out' ELSE 'in' END AS direction, b,
+                      max(CASE WHEN r.refs IS NULL OR size(r.refs) = 0 THEN 0 ELSE 1 END) AS cited
+                 ORDER BY cited DESC, coalesce(b.degree, 0) DESC, b.id
+                 WITH type, direction, count(b) AS total, collect(b)[..$perType] AS top
+                 RETURN type, direction, total, top`,
+        params: { frontier: [hub], seen: [hub], perType: neo4j.int(50) },
+      },
+    ],
+    [
+      'relationships count (server)',
+      {
+        cypher:
+          'MATCH (n:Entity {id: $id}) RETURN n, COUNT { MATCH (n)<-[r:TARGETS]-(m) WHERE m <> n RETURN r } AS total',
+        params: { id: hub },
+      },
+    ],
+    ['overview totals (server)', { cypher: 'MATCH ()-[r:TARGETS]->() RETURN count(r) AS c', params: {} }],
+  ];
 }
 
 function freePort(): Promise<number> {
@@ -209,6 +266,10 @@ export async function runScaleBench(options: ScaleOptions): Promise<Row[]> {
           bare: null,
         },
       ];
+      if (options.profile) {
+        for (const c of cases) if (c.bare) await profile(driver, database, c.name, c.bare(0));
+        for (const [name, q] of serverQueries(hub)) await profile(driver, database, name, q);
+      }
       for (const c of cases) {
         const row = await measure(server.url, driver, database, c, options.requests);
         rows.push(row);
