@@ -246,7 +246,7 @@ export async function runScaleBench(options: ScaleOptions): Promise<Row[]> {
           }),
         },
         {
-          name: 'overview (auto = summary)',
+          name: 'overview (auto: summary above 5,000 nodes)',
           url: () => '/api/graph',
           bare: null,
         },
