@@ -276,6 +276,26 @@ describe('POST /api/export with the view ids', () => {
   });
 });
 
+describe('POST /api/export with a posted graph over the old 5 MB body limit', () => {
+  it('accepts a 6 MB view posted whole', async () => {
+    const nodes = Array.from({ length: 12_000 }, (_, i) => ({
+      id: `drug:${RUN}-posted-${i}`,
+      label: 'Drug',
+      name: `Posted ${i}`,
+      description: 'x'.repeat(500),
+    }));
+    const body = JSON.stringify({ format: 'csv', part: 'nodes', nodes, edges: [] });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(6_000_000);
+    const res = await fetch(`${server.url}/api/export`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(res.status).toBe(200);
+    expect((await res.text()).split('\n').filter(Boolean)).toHaveLength(12_001);
+  });
+});
+
 describe('compression', () => {
   it('gzips API responses when the client accepts it', async () => {
     const res = await fetch(`${server.url}/api/nodes/${HUB}`, { headers: { 'accept-encoding': 'gzip' } });
