@@ -2,6 +2,9 @@
  * `npm run bench [-- --nodes N]`: numbers, not assertions. Generates a synthetic dataset
  * of about N nodes, then measures validation, a first ingest, a converging re-ingest,
  * and API latencies over HTTP against a Neo4j of its own (port 7689, .data/neo4j-bench).
+ *
+ * `npm run bench -- --nodes 100000 --relationships 1000000 --hubs`: the exploring API on
+ * a power-law graph with hubs, each endpoint next to its bare Cypher (bench/scale.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,13 +14,17 @@ import { createDriver, type Neo4jConfig } from '../db/connection.js';
 import { PROJECT_ROOT, start, stop } from '../db/launcher.js';
 import { buildDataset, ingest } from '../ingest/ingest.js';
 import { startServer } from '../server/app.js';
+import { formatRow, runScaleBench, TABLE_HEADER } from './scale.js';
 import { sizeFor, writeSyntheticData } from './synthetic.js';
 
 const opts = new Command()
   .option('--nodes <n>', 'approximate node count of the synthetic graph', '10000')
   .option('--requests <n>', 'requests per endpoint', '30')
+  .option('--relationships <n>', 'power-law graph with this many relationships (exploring API bench)')
+  .option('--hubs [n]', 'add n hubs of 12,000 edges each to the power-law graph (default 3)')
+  .option('--profile', 'print PROFILE summaries of the exploring queries first')
   .parse()
-  .opts<{ nodes: string; requests: string }>();
+  .opts<{ nodes: string; requests: string; relationships?: string; hubs?: string | boolean; profile?: boolean }>();
 
 function ms(t0: number): number {
   return Math.round(performance.now() - t0);
@@ -133,7 +140,20 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+async function scale(): Promise<void> {
+  const hubs = opts.hubs === undefined ? 0 : opts.hubs === true ? 3 : Number(opts.hubs);
+  const rows = await runScaleBench({
+    nodes: Number(opts.nodes),
+    relationships: Number(opts.relationships ?? Number(opts.nodes) * 10),
+    hubs,
+    requests: Number(opts.requests),
+    profile: opts.profile === true,
+  });
+  console.log(`\n${TABLE_HEADER}`);
+  for (const r of rows) console.log(formatRow(r));
+}
+
+(opts.relationships !== undefined || opts.hubs !== undefined ? scale() : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });

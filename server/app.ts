@@ -2,6 +2,7 @@
  * The Express app: JSON API under /api over the query layer, the built viewer at `/`.
  * `createApp` wires it; `startServer` also listens and owns the Neo4j driver's life.
  */
+import compression from 'compression';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { cypherRoutes } from './routes/cypher.js';
 import { exploreRoutes } from './routes/explore.js';
 import { exportRoutes } from './routes/export.js';
 import { questionRoutes } from './routes/questions.js';
+import { JSON_BODY_LIMIT } from './validation.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -46,10 +48,11 @@ export function createApp(options: AppOptions): Express {
   app.set('query parser', 'simple');
   app.use(hostCheck(options.allowedHosts ?? allowedHosts(undefined, undefined)));
   app.use(securityHeaders());
+  app.use(compression()); // gzip/deflate (br where supported) for API JSON and the viewer's files
 
   const api = express.Router();
   api.use(tokenGate());
-  api.use(express.json({ limit: '5mb' }));
+  api.use(express.json({ limit: JSON_BODY_LIMIT }));
   // User Cypher (typed or saved) shares one small concurrency budget.
   const cypherSlots = concurrencyLimit(ctx.cypher.maxConcurrent);
   api.post(['/cypher', '/questions/:name/run'], cypherSlots.middleware);

@@ -51,6 +51,20 @@ export const relTypesParam = z.preprocess(
     .optional(),
 ) as unknown as z.ZodType<RelationshipType[] | undefined>;
 
+/** Exactly one relationship type, e.g. `type=TARGETS`. */
+export const relTypeParam = z.string({ error: 'is required (a relationship type)' }).refine(isRelationshipType, {
+  error: (i) => `unknown relationship type "${String(i.input)}" (one of ${RELATIONSHIP_TYPES.join(', ')})`,
+}) as unknown as z.ZodType<RelationshipType>;
+
+/** `1`/`true` → true, `0`/`false`/absent → false. */
+export const flagParam = z.preprocess(
+  (v) => (v === undefined || v === '' ? undefined : String(v)),
+  z
+    .enum(['1', 'true', '0', 'false'], { error: 'must be 1 or 0' })
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+);
+
 export const labelsParam = z.preprocess(
   commaList,
   z.array(z.string().refine(isNodeLabel, { error: (i) => `unknown label "${String(i.input)}"` })).optional(),
@@ -96,3 +110,12 @@ export const diseaseParam = z
 
 /** The claim filter's query parameters, shared by the exploring endpoints. */
 export const claimFilterQuery = { assertion: assertionsParam, disease: diseaseParam };
+
+/** Most node ids a POST /api/export `{ids}` body may carry (the posted-graph cap too). */
+export const EXPORT_MAX_IDS = 50_000;
+
+/**
+ * JSON body limit of the API: a posted export at its caps (50,000 nodes, 200,000 edges)
+ * with typical properties; `{ids}` bodies of EXPORT_MAX_IDS ids take about 2 MB.
+ */
+export const JSON_BODY_LIMIT = '64mb';

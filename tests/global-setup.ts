@@ -11,6 +11,7 @@ import type { TestProject } from 'vitest/node';
 import { createDriver, type Neo4jConfig } from '../db/connection.js';
 import { PROJECT_ROOT, start, stop, type LocalDb } from '../db/launcher.js';
 import { ingest } from '../ingest/ingest.js';
+import { computeRanks } from '../ingest/ranks.js';
 import { buildClientIfStale } from '../scripts/build-client.js';
 
 export const TEST_HEAP = '768m';
@@ -63,6 +64,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       dataDir: path.join(PROJECT_ROOT, 'data'),
       wipe: true,
     });
+    await computeRanks(driver, config.database);
     console.log(
       `test Neo4j ${config.uri}${started?.startedHere ? ` started in ${(started.millis / 1000).toFixed(1)}s` : ''}; ` +
         `ingested ${report.counts.nodes} nodes, ${report.counts.relationships} relationships in ${report.millis} ms`,

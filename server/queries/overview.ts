@@ -1,44 +1,109 @@
 /** GET /api/graph (what the viewer loads first) and GET /api/schema. */
 import neo4j, { type Node } from 'neo4j-driver';
-import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type Subgraph } from '../../ontology/index.js';
+import {
+  type GraphEdge,
+  type GraphNode,
+  NODE_LABELS,
+  type NodeLabel,
+  RELATIONSHIP_TYPES,
+  type Subgraph,
+} from '../../ontology/index.js';
 import { GraphCollector, nodeId } from '../db/convert.js';
 import type { GraphDb } from '../db/graph-db.js';
+import { fitSubgraph, type Truncated, type Truncation, truncation } from './bounds.js';
 import { type ClaimFilter, claimPredicate } from './subgraph.js';
 
+/** Above this many (label-filtered) nodes, `mode=auto` answers with the summary. */
+export const SUMMARY_THRESHOLD = 5_000;
+
+export interface Totals {
+  nodes: number;
+  edges: number;
+  /** Nodes per ontology label (from Neo4j's count store). */
+  labels: Record<string, number>;
+  /** Relationships per type. */
+  types: Record<string, number>;
+}
+
 export interface Overview extends Subgraph {
-  total: { nodes: number; edges: number };
-  truncated: boolean;
+  /** `top`: the most connected nodes; `summary`: one node per label, one edge per (label, type, label). */
+  mode: 'top' | 'summary';
+  total: Totals;
+  truncated: Truncated;
+}
+
+export interface OverviewOptions {
+  labels?: NodeLabel[];
+  limit: number;
+  /** `auto` = `summary` above SUMMARY_THRESHOLD nodes, else `top`. */
+  mode: 'auto' | 'top' | 'summary';
+  maxEdges: number;
+  maxBytes: number;
+  claims?: ClaimFilter;
 }
 
 /**
- * The most connected nodes first, up to `limit`, with every edge among them. `total`
- * counts what matches the label filter, so the client can say "showing 300 of 1,240".
+ * What the viewer loads first. A graph of up to SUMMARY_THRESHOLD nodes (the review's)
+ * gets today's view: the most connected nodes by stored degree, with the edges among
+ * them. A larger one gets the label/type meta-graph, since its top-degree nodes are a
+ * hairball of hubs that says little and costs megabytes.
  */
-export async function overview(
-  db: GraphDb,
-  labels: NodeLabel[] | undefined,
-  limit: number,
-  claims?: ClaimFilter,
-): Promise<Overview> {
-  const claim = claimPredicate(claims);
+export async function overview(db: GraphDb, options: OverviewOptions): Promise<Overview> {
+  const total = await totals(db, options.labels);
+  const mode = options.mode === 'auto' ? (total.nodes > SUMMARY_THRESHOLD ? 'summary' : 'top') : options.mode;
+  return mode === 'summary' ? summary(db, total, options) : topDegree(db, total, options);
+}
+
+async function totals(db: GraphDb, labels: NodeLabel[] | undefined): Promise<Totals> {
+  // One count-store lookup per label and type (names from the ontology, never user input).
+  const [l, t, n, e] = await Promise.all([
+    db.query(NODE_LABELS.map((x) => `MATCH (n:\`${x}\`) RETURN '${x}' AS k, count(n) AS c`).join(' UNION ALL ')),
+    db.query(
+      RELATIONSHIP_TYPES.map((x) => `MATCH ()-[r:\`${x}\`]->() RETURN '${x}' AS k, count(r) AS c`).join(' UNION ALL '),
+    ),
+    labels?.length
+      ? db.query('MATCH (n:Entity) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN count(n) AS c', { labels })
+      : db.query('MATCH (n:Entity) RETURN count(n) AS c'),
+    labels?.length
+      ? db.query(
+          `MATCH (n:Entity)-[r]->(m:Entity) WHERE any(l IN labels(n) WHERE l IN $labels)
+           AND any(l IN labels(m) WHERE l IN $labels) RETURN count(r) AS c`,
+          { labels },
+        )
+      : db.query('MATCH ()-[r]->() RETURN count(r) AS c'),
+  ]);
+  const map = (rows: typeof l) =>
+    Object.fromEntries(rows.map((r) => [r.get('k') as string, Number(r.get('c'))]).filter(([, c]) => c !== 0));
+  return {
+    nodes: Number(n[0]?.get('c') ?? 0),
+    edges: Number(e[0]?.get('c') ?? 0),
+    labels: map(l),
+    types: map(t),
+  };
+}
+
+async function topDegree(db: GraphDb, total: Totals, options: OverviewOptions): Promise<Overview> {
+  const claim = claimPredicate(options.claims);
+  const labels = options.labels ?? [];
+  const filter = labels.length ? 'AND any(l IN labels(n) WHERE l IN $labels)' : '';
   return db.read(async (tx) => {
-    const filter = labels?.length ? 'WHERE any(l IN labels(n) WHERE l IN $labels)' : '';
-    const params = { labels: labels ?? [], limit: neo4j.int(limit) };
-    const picked = await tx.run(
-      `MATCH (n:Entity) ${filter}
-       WITH n, COUNT { (n)--() } AS degree
-       ORDER BY degree DESC, n.id
-       LIMIT $limit
-       RETURN n, degree`,
+    const params = { labels, limit: neo4j.int(options.limit) };
+    // Stored degree (ingest/ranks.ts), read in index order; counted per node only when
+    // ranks were never computed for this database.
+    let picked = await tx.run(
+      `MATCH (n:Entity) WHERE n.degree >= 0 ${filter}
+       RETURN n, n.degree AS degree ORDER BY n.degree DESC, n.id LIMIT $limit`,
       params,
     );
-    const totalNodes = await tx.run(`MATCH (n:Entity) ${filter} RETURN count(n) AS c`, params);
-    const totalEdges = await tx.run(
-      `MATCH (n:Entity)-[r]->(m:Entity) ${filter}${filter ? ' AND' : 'WHERE'} ${
-        labels?.length ? 'any(l IN labels(m) WHERE l IN $labels)' : 'true'
-      } RETURN count(r) AS c`,
-      params,
-    );
+    if (picked.records.length < Math.min(options.limit, total.nodes)) {
+      picked = await tx.run(
+        `MATCH (n:Entity) WHERE true ${filter}
+         WITH n, COUNT { (n)--() } AS degree
+         ORDER BY degree DESC, n.id LIMIT $limit
+         RETURN n, degree`,
+        params,
+      );
+    }
     const degree = new Map<string, number>();
     const collector = new GraphCollector();
     for (const r of picked.records) {
@@ -49,22 +114,94 @@ export async function overview(
     const ids = [...degree.keys()];
     // The claim filter thins the edges drawn among the chosen nodes; degree stays the node's own.
     const edges = await tx.run(
-      `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND ${claim.where} RETURN r`,
-      { ids, ...claim.params },
+      `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND ${claim.where} RETURN r LIMIT $cap`,
+      { ids, cap: neo4j.int(options.maxEdges + 1), ...claim.params },
     );
-    for (const r of edges.records) collector.add(r.get('r'));
+    for (const r of edges.records.slice(0, options.maxEdges)) collector.add(r.get('r'));
     const sub = collector.subgraph();
-    const total = {
-      nodes: Number(totalNodes.records[0]?.get('c') ?? 0),
-      edges: Number(totalEdges.records[0]?.get('c') ?? 0),
-    };
+    const nodes = sub.nodes
+      .map((n) => ({ ...n, degree: degree.get(n.id) ?? 0 }))
+      .sort((a, b) => b.degree - a.degree || a.id.localeCompare(b.id));
+    const fitted = fitSubgraph(nodes, sub.edges, options.maxBytes);
+    const reasons: Truncation['reason'][] = [];
+    if (nodes.length < total.nodes) reasons.push('nodes');
+    if (edges.records.length > options.maxEdges) reasons.push('edges');
+    if (fitted.cut) reasons.push('bytes');
     return {
-      nodes: sub.nodes.map((n) => ({ ...n, degree: degree.get(n.id) ?? 0 })),
-      edges: sub.edges,
+      mode: 'top',
+      nodes: fitted.nodes,
+      edges: fitted.edges,
       total,
-      truncated: sub.nodes.length < total.nodes || sub.edges.length < total.edges,
+      truncated: truncation(reasons, {
+        limit: options.limit,
+        maxEdges: options.maxEdges,
+        shown: { nodes: fitted.nodes.length, edges: fitted.edges.length },
+      }),
     };
   });
+}
+
+/** Per database: the meta-graph is a scan of every relationship, so it is kept until the counts change. */
+const summaryCache = new WeakMap<GraphDb, { key: string; edges: MetaEdge[] }>();
+
+interface MetaEdge {
+  from: string;
+  type: string;
+  to: string;
+  count: number;
+}
+
+async function metaEdges(db: GraphDb, total: Totals): Promise<MetaEdge[]> {
+  const key = JSON.stringify([total.types, total.labels]);
+  const cached = summaryCache.get(db);
+  if (cached?.key === key) return cached.edges;
+  const known = [...NODE_LABELS];
+  const rows = await db.query(
+    `MATCH (a:Entity)-[r]->(b:Entity)
+     WITH [l IN labels(a) WHERE l IN $known][0] AS from, type(r) AS type, [l IN labels(b) WHERE l IN $known][0] AS to
+     RETURN from, type, to, count(*) AS count ORDER BY count DESC`,
+    { known },
+  );
+  const edges = rows.map((r) => ({
+    from: (r.get('from') as string | null) ?? 'Entity',
+    type: r.get('type') as string,
+    to: (r.get('to') as string | null) ?? 'Entity',
+    count: Number(r.get('count')),
+  }));
+  summaryCache.set(db, { key, edges });
+  return edges;
+}
+
+/**
+ * One node per label (`id: "label:Drug"`, `summary: true`, `count`) and one edge per
+ * (label, type, label) with its `count`. Label filters keep the labels asked for; claim
+ * filters do not apply (counts are of everything stored).
+ */
+async function summary(db: GraphDb, total: Totals, options: OverviewOptions): Promise<Overview> {
+  const wanted = options.labels?.length ? new Set<string>(options.labels) : undefined;
+  const keep = (l: string) => !wanted || wanted.has(l);
+  const nodes: GraphNode[] = Object.entries(total.labels)
+    .filter(([l]) => keep(l))
+    .sort((a, b) => b[1] - a[1])
+    .map(([label, count]) => ({
+      id: `label:${label}`,
+      label: label as NodeLabel,
+      name: `${label} (${count.toLocaleString('en-US')})`,
+      summary: true,
+      count,
+      degree: count,
+    }));
+  const edges: GraphEdge[] = (await metaEdges(db, total))
+    .filter((e) => keep(e.from) && keep(e.to))
+    .map((e) => ({
+      id: `meta:${e.from}:${e.type}:${e.to}`,
+      type: e.type,
+      source: `label:${e.from}`,
+      target: `label:${e.to}`,
+      summary: true,
+      count: e.count,
+    }));
+  return { mode: 'summary', nodes, edges, total, truncated: false };
 }
 
 export interface SchemaCounts {

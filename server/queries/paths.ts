@@ -5,6 +5,7 @@ import { GraphCollector, nodeId, toGraphEdge, toGraphNode } from '../db/convert.
 import type { GraphDb } from '../db/graph-db.js';
 import { BadParameterError, NotFoundError } from '../errors.js';
 import { relTypePattern } from '../lib/ontology-guard.js';
+import { type Truncated, truncation } from './bounds.js';
 import { type ClaimFilter, claimPredicate } from './subgraph.js';
 
 export interface PathResult {
@@ -46,7 +47,7 @@ export async function shortestPaths(
   from: string,
   to: string,
   options: PathsOptions,
-): Promise<{ paths: PathResult[]; graph: Subgraph }> {
+): Promise<{ paths: PathResult[]; graph: Subgraph; truncated: Truncated }> {
   if (from === to) throw new BadParameterError('to', 'must differ from "from"');
   const rel = relTypePattern(options.types, '');
   const claim = claimPredicate(options.claims, 'step');
@@ -60,14 +61,20 @@ export async function shortestPaths(
        MATCH p = allShortestPaths((a)-[${rel}*..${Math.trunc(options.maxDepth)}]-(b))
        WHERE all(step IN relationships(p) WHERE ${claim.where})
        RETURN p LIMIT $limit`,
-      { from, to, limit: neo4j.int(options.limit), ...claim.params },
+      // One past the limit, to say whether paths were dropped.
+      { from, to, limit: neo4j.int(options.limit + 1), ...claim.params },
     );
+    const dropped = res.records.length > options.limit;
     const collector = new GraphCollector();
-    const paths = res.records.map((r) => {
+    const paths = res.records.slice(0, options.limit).map((r) => {
       const p = r.get('p') as Path;
       collector.add(p);
       return pathResult(p);
     });
-    return { paths, graph: collector.subgraph() };
+    return {
+      paths,
+      graph: collector.subgraph(),
+      truncated: truncation(dropped ? ['limit'] : [], { limit: options.limit, shown: paths.length }),
+    };
   });
 }

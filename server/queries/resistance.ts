@@ -4,11 +4,12 @@
  * their member drugs; a drug also its classes and their parents, since resistance to
  * "TKIs" is resistance to sorafenib too.
  */
-import type { Node, Path, Relationship } from 'neo4j-driver';
+import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
 import type { GraphNode, Subgraph } from '../../ontology/index.js';
 import { GraphCollector, nodeId, toGraphNode } from '../db/convert.js';
 import type { GraphDb } from '../db/graph-db.js';
 import { BadParameterError, NotFoundError } from '../errors.js';
+import { type Truncated, truncation } from './bounds.js';
 import { pathResult } from './paths.js';
 
 export interface Pathway {
@@ -31,7 +32,12 @@ export interface ResistanceResult {
   target: GraphNode;
   pathways: Pathway[];
   graph: Subgraph;
+  /** `limit` when driver chains past MAX_DRIVER_PATHS (longest first) were left out. */
+  truncated: Truncated;
 }
+
+/** Driver chains read per request, longest first: a bound on the response for hub mechanisms. */
+export const MAX_DRIVER_PATHS = 2_000;
 
 export async function resistance(db: GraphDb, targetId: string): Promise<ResistanceResult> {
   return db.read(async (tx) => {
@@ -76,12 +82,13 @@ export async function resistance(db: GraphDb, targetId: string): Promise<Resista
     const drivers = await tx.run(
       `MATCH p = (d:Entity)-[:PARTICIPATES_IN|PROMOTES*1..3]->(m:Entity)
        WHERE m.id IN $mechs AND (d:Target OR d:Biomarker OR d:CellType)
-       RETURN m.id AS mech, p ORDER BY length(p) DESC`,
-      { mechs: mechIds },
+       RETURN m.id AS mech, p ORDER BY length(p) DESC LIMIT $cap`,
+      { mechs: mechIds, cap: neo4j.int(MAX_DRIVER_PATHS + 1) },
     );
+    const driversCut = drivers.records.length > MAX_DRIVER_PATHS;
     const driverPaths = new Map<string, Path[]>();
     const onPath = new Set(mechIds);
-    for (const r of drivers.records) {
+    for (const r of drivers.records.slice(0, MAX_DRIVER_PATHS)) {
       const p = r.get('p') as Path;
       const mech = r.get('mech') as string;
       driverPaths.set(mech, [...(driverPaths.get(mech) ?? []), p]);
@@ -136,6 +143,11 @@ export async function resistance(db: GraphDb, targetId: string): Promise<Resista
         chains: maximal.length ? maximal : [`${toGraphNode(m).name}${tail}`],
       };
     });
-    return { target: toGraphNode(t), pathways, graph: collector.subgraph() };
+    return {
+      target: toGraphNode(t),
+      pathways,
+      graph: collector.subgraph(),
+      truncated: truncation(driversCut ? ['limit'] : [], { driverPaths: MAX_DRIVER_PATHS }),
+    };
   });
 }

@@ -1,5 +1,4 @@
 /** GET /api/search: ranked entities by name or synonym, tolerant of typos and partial words. */
-import type { Node } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import type { SearchHit } from '../../ontology/index.js';
 import { typeLabel } from '../db/convert.js';
@@ -14,21 +13,31 @@ export async function search(db: GraphDb, text: string, limit: number): Promise<
   const lucene = buildSearchQuery(q);
   const { exact, hits } = await db
     .read(async (tx) => {
-      // An exact id (`drug:nivolumab`) always comes first.
-      const exact = (await tx.run('MATCH (n:Entity {id: $id}) RETURN n', { id: q })).records.map(
-        (r) => r.get('n') as Node,
+      // One round trip: an exact id (`drug:nivolumab`, always first) and the full-text
+      // candidates, each projected to the few properties a hit needs (not whole nodes).
+      const res = await tx.run(
+        `CALL () {
+           MATCH (n:Entity {id: $id}) RETURN n, -1.0 AS score
+           ${
+             lucene
+               ? `UNION ALL
+                  CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $limit}) YIELD node, score
+                  RETURN node AS n, score`
+               : ''
+           }
+         }
+         RETURN n.id AS id, n.name AS name, n.synonyms AS synonyms, labels(n) AS labels, score`,
+        // Extra candidates, since the re-ranking below may promote one Lucene ranked low.
+        { id: q, index: SEARCH_INDEX, lucene: lucene ?? '', limit: neo4j.int(Math.max(limit * 3, 50)) },
       );
-      const hits = lucene
-        ? (
-            await tx.run(
-              `CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $limit}) YIELD node, score
-               RETURN node, score ORDER BY score DESC`,
-              // Extra candidates, since the re-ranking below may promote one Lucene ranked low.
-              { index: SEARCH_INDEX, lucene, limit: neo4j.int(Math.max(limit * 3, 50)) },
-            )
-          ).records.map((r) => ({ node: r.get('node') as Node, score: Number(r.get('score')) }))
-        : [];
-      return { exact, hits };
+      const rows = res.records.map((r) => ({
+        id: r.get('id') as string,
+        name: r.get('name') as unknown,
+        synonyms: r.get('synonyms') as unknown,
+        labels: r.get('labels') as string[],
+        score: Number(r.get('score')),
+      }));
+      return { exact: rows.filter((r) => r.score < 0), hits: rows.filter((r) => r.score >= 0) };
     })
     .catch((err: unknown) => {
       if (err instanceof Error && /no such fulltext schema index/i.test(err.message)) {
@@ -44,9 +53,9 @@ export async function search(db: GraphDb, text: string, limit: number): Promise<
   // the whole query matches the name or a synonym (see closeness). An exact id wins.
   const top = hits[0]?.score ?? 0;
   const ranked = hits
-    .map(({ node, score }) => {
-      const hit = toHit(node, score, q);
-      return { ...hit, score: rankScore(score, top, closeness(q, hit.name, synonymsOf(node))) };
+    .map((row) => {
+      const hit = toHit(row, row.score, q);
+      return { ...hit, score: rankScore(row.score, top, closeness(q, hit.name, synonymsOf(row))) };
     })
     .sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.id.localeCompare(b.id));
   const out: SearchHit[] = exact.map((n) => ({ ...toHit(n, 0, q), score: EXACT_ID_SCORE }));
@@ -60,15 +69,22 @@ export async function search(db: GraphDb, text: string, limit: number): Promise<
   return out.slice(0, limit);
 }
 
-function synonymsOf(node: Node): string[] {
-  const s = node.properties.synonyms;
+/** A node as the search query projects it. */
+interface Candidate {
+  id: string;
+  name: unknown;
+  synonyms: unknown;
+  labels: string[];
+}
+
+function synonymsOf(row: Candidate): string[] {
+  const s = row.synonyms;
   return Array.isArray(s) ? s.filter((x): x is string => typeof x === 'string') : [];
 }
 
-function toHit(node: Node, score: number, query: string): SearchHit {
-  const p = node.properties as { id?: unknown; name?: unknown };
-  const id = typeof p.id === 'string' ? p.id : node.elementId;
-  const name = typeof p.name === 'string' ? p.name : id;
-  const matched = id === query ? undefined : matchedSynonym(query, name, synonymsOf(node));
-  return { id, name, label: typeLabel(node.labels), score, ...(matched ? { matched } : {}) };
+function toHit(row: Candidate, score: number, query: string): SearchHit {
+  const id = row.id;
+  const name = typeof row.name === 'string' ? row.name : id;
+  const matched = id === query ? undefined : matchedSynonym(query, name, synonymsOf(row));
+  return { id, name, label: typeLabel(row.labels), score, ...(matched ? { matched } : {}) };
 }

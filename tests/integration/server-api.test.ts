@@ -155,7 +155,7 @@ describe('GET /api/nodes/:id/neighbors', () => {
     );
     expect(body.nodes).toHaveLength(2);
     expect(body.nodes[0]!.id).toBe('drug:nivolumab');
-    expect(body.truncated).toBe(true);
+    expect(body.truncated).toMatchObject({ reason: 'nodes' });
   });
 
   it('400s on an unknown type or depth out of range; 404s on an unknown node', async () => {
@@ -187,7 +187,7 @@ describe('GET /api/graph', () => {
     const top = await ids('MATCH (n:Entity) RETURN n.id ORDER BY COUNT { (n)--() } DESC, n.id LIMIT 1');
     expect(body.nodes[0]!.id).toBe(top[0]);
     expect(body.total.nodes).toBe(await count('MATCH (n:Entity) RETURN count(n)'));
-    expect(body.truncated).toBe(true);
+    expect(body.truncated).toMatchObject({ reason: 'nodes' });
     const idSet = new Set(body.nodes.map((n) => n.id));
     for (const e of body.edges) expect(idSet.has(e.source) && idSet.has(e.target)).toBe(true);
     expect(body.edges.length).toBe(
