@@ -75,12 +75,12 @@ async function count(driver: Driver): Promise<{ nodes: number; relationships: nu
 }
 
 /** (a) The app, as a user runs it; peak RSS is the child's VmHWM. */
-async function runApp(dir: string, uri: string): Promise<{ rssMb: number }> {
+async function runApp(dir: string, uri: string, password: string): Promise<{ rssMb: number }> {
   const args = ['--import', 'tsx', path.join(PROJECT_ROOT, 'ingest/cli.ts'), '--data', dir, '--dataset', DATASET];
   if (opts.appArgs) args.push(...opts.appArgs.split(' ').filter(Boolean));
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, NEO4J_URI: uri },
+    env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: password },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -239,7 +239,14 @@ async function main(): Promise<void> {
   const db = { home: path.join(PROJECT_ROOT, '.data/neo4j-bench-ingest'), port };
   const started = await start(db, { heap: '1g' });
   const uri = `bolt://127.0.0.1:${port}`;
-  const driver = createDriver({ uri, user: 'neo4j', password: '', database: 'neo4j', managed: false, boltPort: port });
+  const driver = createDriver({
+    uri,
+    user: 'neo4j',
+    password: started.password,
+    database: 'neo4j',
+    managed: false,
+    boltPort: port,
+  });
   const runs: Run[] = [];
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-ingest-'));
   try {
@@ -266,7 +273,7 @@ async function main(): Promise<void> {
             await wipe(driver);
             const t0 = performance.now();
             let rssMb: number | undefined;
-            if (method === 'app') rssMb = (await runApp(dir, uri)).rssMb;
+            if (method === 'app') rssMb = (await runApp(dir, uri, started.password)).rssMb;
             else if (method === 'loadcsv') await runLoadCsv(driver, baseUrl);
             else if (method === 'driver') await runDriver(driver, dir);
             else throw new Error(`unknown method ${method}`);

@@ -162,7 +162,7 @@ export async function runScaleBench(options: ScaleOptions): Promise<Row[]> {
   const config: Neo4jConfig = {
     uri: `bolt://127.0.0.1:${port}`,
     user: 'neo4j',
-    password: '',
+    password: started.password,
     database: 'neo4j',
     managed: false,
     boltPort: port,

@@ -69,6 +69,20 @@ export class TooManyQueriesError extends ApiError {
   }
 }
 
+/** The database stopped a user query while it ran and closed its connection, but is still up. */
+export class QueryAbortedError extends ApiError {
+  override name = 'QueryAbortedError';
+  constructor(cause: unknown) {
+    super(422, {
+      error: 'The database stopped this query',
+      reason:
+        'Neo4j closed the connection while the query ran and is still up: the query most likely needed more memory ' +
+        'than one query may use. Return fewer or smaller values (LIMIT, aggregate, avoid building huge lists).',
+      detail: cause instanceof Error ? cause.message : String(cause),
+    });
+  }
+}
+
 /** Neo4j cannot be reached (down, wrong address, auth refused, database missing). */
 export class Neo4jUnavailableError extends ApiError {
   override name = 'Neo4jUnavailableError';

@@ -5,13 +5,19 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { createDriver, type Neo4jConfig } from '../../db/connection.js';
-import { isUnavailable } from '../errors.js';
+import { isUnavailable, QueryAbortedError } from '../errors.js';
 
 export interface ReadOptions {
   /** Server-side transaction timeout; Neo4j aborts the query when it runs longer. */
   timeoutMs?: number;
   /** Records the driver pulls per batch (bounds what a large result buffers in memory). */
   fetchSize?: number;
+  /**
+   * false: one attempt in an explicit transaction, never re-run by the driver. For user
+   * Cypher: a query the database kills (memory guard, closed connection) must not be
+   * silently tried again, and the caller must hear about it at once.
+   */
+  retry?: boolean;
 }
 
 export interface HealthProbe {
@@ -61,6 +67,7 @@ export class GraphDb {
 
   /** Runs `work` in a READ transaction on the configured database. */
   async read<T>(work: (tx: ManagedTransaction) => Promise<T>, options: ReadOptions = {}): Promise<T> {
+    if (options.retry === false) return this.readOnce(work, options);
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: neo4j.session.READ,
@@ -89,6 +96,45 @@ export class GraphDb {
       clearInterval(watchdog);
       await session.close().catch(() => {});
     }
+  }
+
+  /**
+   * One attempt in an explicit READ transaction. When the connection drops while it runs
+   * but the server still answers, the database stopped this query (its memory guard
+   * closes the connection of a query that takes too much heap): that is the query's fault,
+   * reported as QueryAbortedError (422), not as Neo4j being unavailable.
+   */
+  private async readOnce<T>(work: (tx: ManagedTransaction) => Promise<T>, options: ReadOptions): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.READ,
+      ...(options.fetchSize ? { fetchSize: options.fetchSize } : {}),
+    });
+    try {
+      const tx = await session.beginTransaction(options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
+      try {
+        // An explicit transaction offers the same run() as a managed one; only retries differ.
+        const result = await work(tx as unknown as ManagedTransaction);
+        await tx.commit();
+        return result;
+      } catch (err) {
+        await tx.rollback().catch(() => {});
+        throw err;
+      }
+    } catch (err) {
+      if (isUnavailable(err) && (await this.reachable())) throw new QueryAbortedError(err);
+      throw err;
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  /** Whether the server answers a connection attempt on the probe pool right now. */
+  private async reachable(): Promise<boolean> {
+    return this.probeDriver
+      .getServerInfo({ database: this.database })
+      .then(() => true)
+      .catch(() => false);
   }
 
   /** Convenience: one statement in its own read transaction, all records. */

@@ -140,7 +140,7 @@ export async function runReadOnlyCypher(
       await assertReadOnlyPlan(tx, db, query, explain, params);
       return streamRows(tx, query, params, options);
     },
-    { timeoutMs: options.timeoutMs, fetchSize: options.fetchSize },
+    { timeoutMs: options.timeoutMs, fetchSize: options.fetchSize, retry: false },
   );
 
   const collector = new GraphCollector();

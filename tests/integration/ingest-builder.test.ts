@@ -24,7 +24,7 @@ const database = 'neo4j';
 let config: Neo4jConfig;
 let driver: Driver;
 let db: { home: string; port: number };
-let starting: Promise<{ startedHere: boolean }> | undefined;
+let starting: ReturnType<typeof start> | undefined;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-builder-test-'));
 
 function freePort(): Promise<number> {
@@ -47,11 +47,11 @@ beforeAll(async () => {
   const port = await freePort();
   db = { home: path.join(PROJECT_ROOT, `.data/neo4j-test-builder-${port}`), port };
   starting = start(db, { heap: '768m' });
-  await starting;
+  const started = await starting;
   config = {
     uri: `bolt://127.0.0.1:${port}`,
     user: 'neo4j',
-    password: '',
+    password: started.password,
     database,
     managed: false,
     boltPort: port,

@@ -45,11 +45,12 @@ async function query<T = unknown>(cypher: string, params: Record<string, unknown
 beforeAll(async () => {
   const port = await freePort();
   db = { home: path.join(PROJECT_ROOT, `.data/neo4j-test-sources-${port}`), port };
-  startedHere = (await start(db, { heap: '768m' })).startedHere;
+  const started = await start(db, { heap: '768m' });
+  startedHere = started.startedHere;
   driver = createDriver({
     uri: `bolt://127.0.0.1:${port}`,
     user: 'neo4j',
-    password: '',
+    password: started.password,
     database,
     managed: false,
     boltPort: port,

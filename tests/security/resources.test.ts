@@ -36,12 +36,11 @@ describe('one runaway query through POST /api/cypher', () => {
 
   it('is stopped, Neo4j still answers, and the timeout still holds', { timeout: 240_000 }, async () => {
     const probe = await cypher(server.url, PROBE);
-    // The heap guard stops each attempt within seconds and closes its connection; the
-    // driver's managed-transaction retries (30 s window) then give up, and the API reports
-    // the lost connection as 503. (Issue 10 asks for a 4xx in < 30 s: that needs the
-    // query layer not to retry user Cypher on a closed connection — see the report.)
-    expect([400, 503]).toContain(probe.status);
-    expect(probe.ms).toBeLessThan(90_000);
+    // Neo4j's memory pools or its heap guard stop the query within seconds (the guard by
+    // closing its connection); user Cypher runs once, never re-run by the driver, and a
+    // connection dropped while the server still answers is the query's fault: 4xx.
+    expect([400, 422], JSON.stringify(probe.body)).toContain(probe.status);
+    expect(probe.ms).toBeLessThan(30_000);
 
     const after = await cypher(server.url, 'MATCH (d:Drug) RETURN count(d) AS drugs');
     expect(after.status, JSON.stringify(after.body)).toBe(200);
