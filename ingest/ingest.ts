@@ -32,6 +32,7 @@ import {
 } from './load.js';
 import { endLoad, LOAD_LABEL, type LoadRecord, loadsOf, startLoad } from './load-record.js';
 import { storeExtensions } from './mapping/extensions-store.js';
+import { computeRanks } from './ranks.js';
 import { type ImportSummary, prepareImport } from './mapping/prepare.js';
 import { applySchemaReturningNames } from './schema.js';
 import type { SourceFormat, SourceRecord } from './source.js';
@@ -494,6 +495,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     removed: report.removed,
     skippedFiles: report.skippedFiles.length,
   };
+  // Ranks (n.degree) are derived from the whole graph: recomputed after every load that wrote.
+  await computeRanks(driver, database);
+  timing('ranks');
   await endLoad(driver, database, record, { status: 'finished', counts });
   timing('load record');
   return finish(

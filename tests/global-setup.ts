@@ -11,7 +11,6 @@ import type { TestProject } from 'vitest/node';
 import { createDriver, type Neo4jConfig } from '../db/connection.js';
 import { PROJECT_ROOT, start, stop, type LocalDb } from '../db/launcher.js';
 import { ingest } from '../ingest/ingest.js';
-import { computeRanks } from '../ingest/ranks.js';
 import { buildClientIfStale } from '../scripts/build-client.js';
 
 export const TEST_HEAP = '768m';
@@ -64,7 +63,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
       dataDir: path.join(PROJECT_ROOT, 'data'),
       wipe: true,
     });
-    await computeRanks(driver, config.database);
     console.log(
       `test Neo4j ${config.uri}${started?.startedHere ? ` started in ${(started.millis / 1000).toFixed(1)}s` : ''}; ` +
         `ingested ${report.counts.nodes} nodes, ${report.counts.relationships} relationships in ${report.millis} ms`,

@@ -120,12 +120,15 @@ describe('workflow', () => {
     await card.waitFor();
     const picker = card.locator('input.param-picker');
     await picker.fill('CTLA-4');
+    // Dismiss the suggestions (they may open over the button) without picking one.
+    await picker.press('Escape');
     await card.getByRole('button', { name: 'Run' }).click();
     await page.waitForURL(/view=question/);
     expect((await appState(page)).spec.params).toEqual({ target: 'target:ctla-4' });
     await waitIdle(page);
     await card.locator('table.results').waitFor();
     await picker.fill('no such molecule zzz');
+    await picker.press('Escape');
     await card.getByRole('button', { name: 'Run' }).click();
     await card.locator('.error-text').waitFor();
     expect(await card.locator('.error-text').textContent()).toContain('no such molecule zzz');

@@ -1,18 +1,27 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataValidationError } from '../../ingest/errors.js';
 import { graphChecksum } from '../../ingest/checksum.js';
 import { MissingFolderError } from '../../ingest/formats.js';
 import { ingest } from '../../ingest/ingest.js';
 import { graphCounts } from '../../ingest/load.js';
-import { testDriver, testNeo4jConfig } from '../helpers/neo4j.js';
+import { type PrivateNeo4j, startPrivateNeo4j } from '../helpers/private-neo4j.js';
 
-const driver = testDriver();
-const { database } = testNeo4jConfig();
+// These tests write (re-ingest, converge): on a Neo4j of their own, so that the shared test
+// database, whose checksum the security suite compares, never changes under other files.
+let neo4j: PrivateNeo4j;
+let driver: Driver;
+let database: string;
 const root = path.resolve(import.meta.dirname, '../..');
-afterAll(() => driver.close());
+beforeAll(async () => {
+  neo4j = await startPrivateNeo4j('ingest');
+  driver = neo4j.driver;
+  database = neo4j.config.database;
+}, 600_000);
+afterAll(() => neo4j?.close(), 120_000);
 
 describe('ingest into the real Neo4j', () => {
   it('converges: ingesting data/ again leaves the same graph', async () => {

@@ -1,12 +1,13 @@
 /**
  * Bounded responses at scale (issue 8): a synthetic hub with 3,001 relationships is
- * created in the test database under a unique id prefix and removed afterwards.
+ * created under a unique id prefix, on a Neo4j of this file's own (next to the review), so
+ * that no other test file sees it.
  */
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeRanks } from '../../ingest/ranks.js';
 import { startServer, type RunningServer } from '../../server/app.js';
-import { testDriver, testNeo4jConfig } from '../helpers/neo4j.js';
+import { type PrivateNeo4j, startPrivateNeo4j } from '../helpers/private-neo4j.js';
 
 const RUN = `zz-scale-${process.pid}-${Date.now().toString(36)}`;
 const HUB = `target:${RUN}-hub`;
@@ -23,7 +24,8 @@ const sideLinked = (i: number) => i % 7 === 0;
 
 let server: RunningServer;
 let driver: Driver;
-const database = () => testNeo4jConfig().database;
+let neo4j: PrivateNeo4j;
+const database = () => neo4j.config.database;
 
 async function get<T = any>(path: string): Promise<{ status: number; body: T; bytes: number }> {
   const res = await fetch(server.url + path);
@@ -32,7 +34,8 @@ async function get<T = any>(path: string): Promise<{ status: number; body: T; by
 }
 
 beforeAll(async () => {
-  driver = testDriver();
+  neo4j = await startPrivateNeo4j('scale');
+  driver = neo4j.driver;
   const drugs = Array.from({ length: DRUGS }, (_, i) => ({
     id: drugId(i),
     name: `Scale drug ${i}`,
@@ -62,23 +65,14 @@ beforeAll(async () => {
     { database: database() },
   );
   await computeRanks(driver, database());
-  server = await startServer({ port: 0, config: testNeo4jConfig(), log: () => {} });
-}, 120_000);
+  server = await startServer({ port: 0, config: neo4j.config, log: () => {} });
+}, 600_000);
 
 afterAll(async () => {
   await server?.close();
-  // Only the synthetic nodes (and so only their relationships): real nodes' degrees are unchanged.
-  const session = driver?.session({ database: database() });
-  try {
-    await session?.run(
-      'MATCH (n:Entity) WHERE n.id CONTAINS $run CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS',
-      { run: RUN },
-    );
-  } finally {
-    await session?.close();
-  }
-  await driver?.close();
-});
+  // The whole private database goes, synthetic hub included.
+  await neo4j?.close();
+}, 120_000);
 
 describe('GET /api/nodes/:id on a hub', () => {
   it('counts relationships per type and direction and returns only the first page of each group', async () => {
