@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   appState,
   openViewer,
@@ -114,21 +115,31 @@ describe('workflow', () => {
     await page.context().close();
   });
 
+  /** Closes a picker's suggestion list if one opens (Escape with the list open only closes it). */
+  async function dismissSuggestions(card: ReturnType<Page['locator']>): Promise<void> {
+    const list = card.locator('ul.suggestions');
+    const opened = await list
+      .waitFor({ state: 'visible', timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (opened) await card.locator('input.param-picker').press('Escape');
+  }
+
   it('a typed name without picking still runs with the matching entity', async () => {
     const { page } = await openViewer(h, '/?tab=questions');
     const card = page.locator('.question[data-name="drugs-targeting-a-target"]');
     await card.waitFor();
     const picker = card.locator('input.param-picker');
     await picker.fill('CTLA-4');
-    // Dismiss the suggestions (they may open over the button) without picking one.
-    await picker.press('Escape');
+    // Dismiss the suggestions (they open over the button) without picking one.
+    await dismissSuggestions(card);
     await card.getByRole('button', { name: 'Run' }).click();
     await page.waitForURL(/view=question/);
     expect((await appState(page)).spec.params).toEqual({ target: 'target:ctla-4' });
     await waitIdle(page);
     await card.locator('table.results').waitFor();
     await picker.fill('no such molecule zzz');
-    await picker.press('Escape');
+    await dismissSuggestions(card);
     await card.getByRole('button', { name: 'Run' }).click();
     await card.locator('.error-text').waitFor();
     expect(await card.locator('.error-text').textContent()).toContain('no such molecule zzz');
