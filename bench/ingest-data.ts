@@ -62,7 +62,7 @@ export function writePowerLawCsv(dir: string, size: PowerLawSize): PowerLawFiles
   fs.writeSync(out, buf);
   fs.closeSync(out);
   const rout = fs.openSync(relationshipsFile, 'w');
-  buf = ':START_ID,:END_ID,:TYPE,refs:int[],evidence\n';
+  buf = ':START_ID,:END_ID,:TYPE,refs:int[],evidence,assertion\n';
   const seen = new Set<number>();
   const degree = new Uint32Array(n);
   let written = 0;
@@ -78,7 +78,7 @@ export function writePowerLawCsv(dir: string, size: PowerLawSize): PowerLawFiles
     degree[from]!++;
     degree[to]!++;
     const type = to % 10 === 9 ? 'PARTICIPATES_IN' : 'BINDS';
-    buf += `${powerLawNodeId(from)},${powerLawNodeId(to)},${type},${1 + (written % 135)},Generated edge ${written}.\n`;
+    buf += `${powerLawNodeId(from)},${powerLawNodeId(to)},${type},${1 + (written % 135)},Generated edge ${written}.,association\n`;
     written++;
     if (buf.length > 1 << 20) {
       fs.writeSync(rout, buf);

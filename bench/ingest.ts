@@ -130,7 +130,8 @@ async function runLoadCsv(driver: Driver, baseUrl: string): Promise<void> {
          MATCH (a:Entity {id: row.\`:START_ID\`})
          MATCH (b:Entity {id: row.\`:END_ID\`})
          WITH a, b, row, {key: row.\`:START_ID\` + '|' + row.\`:TYPE\` + '|' + row.\`:END_ID\`, dataset: $dataset,
-              refs: [toInteger(row.\`refs:int[]\`)], evidence: row.evidence, section: $section, source: $source} AS props
+              refs: [toInteger(row.\`refs:int[]\`)], evidence: row.evidence, assertion: row.assertion,
+              section: $section, source: $source} AS props
          FOREACH (_ IN CASE WHEN row.\`:TYPE\` = 'BINDS' THEN [1] ELSE [] END | CREATE (a)-[r:BINDS]->(b) SET r = props)
          FOREACH (_ IN CASE WHEN row.\`:TYPE\` = 'PARTICIPATES_IN' THEN [1] ELSE [] END |
            CREATE (a)-[r:PARTICIPATES_IN]->(b) SET r = props)
@@ -186,7 +187,7 @@ async function runDriver(driver: Driver, dir: string): Promise<void> {
         header = false;
         continue;
       }
-      const [from, to, type, refs, evidence] = fields as [string, string, string, string, string];
+      const [from, to, type, refs, evidence, assertion] = fields as [string, string, string, string, string, string];
       const group = rels[type]!;
       group.push({
         from,
@@ -196,6 +197,7 @@ async function runDriver(driver: Driver, dir: string): Promise<void> {
           dataset: DATASET,
           refs: [Number(refs)],
           evidence,
+          assertion,
           section: SECTION,
           source: SOURCE,
         },

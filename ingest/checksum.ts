@@ -3,6 +3,8 @@
  * and properties, every relationship's dataset, key, type, endpoints and properties —
  * independent of the order Neo4j returns them in (a sum of per-item hashes, so nothing has
  * to be sorted or held in memory). Two graphs with the same checksum hold the same items.
+ * Ranks (`degree`, ingest/ranks.ts) are left out: they are derived from the whole graph,
+ * so linking a new dataset to a node changes them without changing what the node says.
  * `fileChecksum`: sha-256 of a file's bytes, streamed.
  */
 import { createHash } from 'node:crypto';
@@ -18,6 +20,12 @@ export interface GraphChecksum {
 }
 
 const MOD = 1n << 128n;
+
+/** Node properties without the derived ranks. */
+function withoutRanks(props: Record<string, unknown>): Record<string, unknown> {
+  const { degree: _degree, ...rest } = props;
+  return rest;
+}
 
 /** Values as plain JSON with sorted keys: Neo4j integers become numbers. */
 function canonical(value: unknown): unknown {
@@ -56,7 +64,7 @@ export async function graphChecksum(
     for await (const record of nodeResult) {
       const labels = (record.get('labels') as string[]).slice().sort();
       sum += itemHash(
-        `N\u0000${record.get('id')}\u0000${labels.join(':')}\u0000${JSON.stringify(canonical(record.get('props')))}`,
+        `N\u0000${record.get('id')}\u0000${labels.join(':')}\u0000${JSON.stringify(canonical(withoutRanks(record.get('props'))))}`,
       );
       nodes++;
     }

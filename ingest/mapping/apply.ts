@@ -222,7 +222,7 @@ export class SourceMapper {
         `no mapping for ${kinds.map((k) => `"${k}"`).join(', ')}: add it under nodes.kinds, or set nodes.unmapped: skip`,
       );
     }
-    const consumed = new Set(['id', spec.kind, spec.name, spec.description, ...spec.synonyms]);
+    const consumed = new Set(['id', spec.kind, spec.name, spec.description, ...spec.synonyms, ...spec.ignore]);
     const props = this.properties(record, spec.properties, spec.keepOtherProperties, consumed);
     const rawName = record.value[spec.name];
     const name = typeof rawName === 'string' && rawName.trim() ? rawName.trim() : sourceId.trim();
@@ -294,6 +294,7 @@ export class SourceMapper {
       spec.to,
       ...(spec.evidence ? [spec.evidence] : []),
       ...(spec.key ? [spec.key] : []),
+      ...spec.ignore,
     ]);
     const props = this.properties(record, spec.properties, spec.keepOtherProperties, consumed);
     const own = spec.evidence ? record.value[spec.evidence] : undefined;

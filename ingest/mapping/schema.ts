@@ -82,6 +82,8 @@ export const mappingSchema = z
         identifiers: fieldList.default(['id', 'xref']),
         properties,
         keepOtherProperties: z.boolean().default(false),
+        /** Source fields to leave out (e.g. a GraphML `label` that repeats the name or type). */
+        ignore: fieldList.default([]),
       })
       .strict()
       .default({
@@ -94,6 +96,7 @@ export const mappingSchema = z
         identifiers: ['id', 'xref'],
         properties: {},
         keepOtherProperties: false,
+        ignore: [],
       }),
     relationships: z
       .object({
@@ -106,6 +109,8 @@ export const mappingSchema = z
         key: field.optional(),
         properties,
         keepOtherProperties: z.boolean().default(false),
+        /** Source fields to leave out (e.g. a GraphML `label` that repeats the name or type). */
+        ignore: fieldList.default([]),
       })
       .strict()
       .default({
@@ -116,6 +121,7 @@ export const mappingSchema = z
         to: 'object',
         properties: {},
         keepOtherProperties: false,
+        ignore: [],
       }),
     extensions: z
       .object({

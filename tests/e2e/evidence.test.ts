@@ -15,6 +15,21 @@ afterAll(async () => {
 });
 
 describe('evidence', () => {
+  it('links an identified reference to its PubMed record and DOI (issue 11)', async () => {
+    // ref:14 is REFLECT (data/90-references.yaml): PMID 29433850, DOI 10.1016/S0140-6736(18)30207-1.
+    const { page, errors } = await openViewer(h, '/?view=ego&focus=ref%3A14&depth=1&sel=ref%3A14');
+    await waitIdle(page);
+    const pubmed = page.locator('a[href="https://pubmed.ncbi.nlm.nih.gov/29433850/"]');
+    await pubmed.first().waitFor({ timeout: 20_000 });
+    expect(await pubmed.first().getAttribute('rel')).toContain('noopener');
+    const doi = page.locator('a[href^="https://doi.org/10.1016/S0140-6736(18)30207-1"]');
+    expect(await doi.count()).toBeGreaterThan(0);
+    expect(await page.locator('body').textContent()).toContain('Lenvatinib versus sorafenib');
+    await shot(page, 'evidence-reference-links');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('tabulates the selected node’s relationships with trial and outcome columns; sorts, links and exports', async () => {
     const { page, errors } = await openViewer(
       h,

@@ -46,7 +46,8 @@ async function scalar(query: string, params: Record<string, unknown> = {}): Prom
 beforeAll(async () => {
   const port = await freePort();
   db = { home: path.join(PROJECT_ROOT, `.data/neo4j-test-builder-${port}`), port };
-  starting = start(db, { heap: '768m' });
+  // The product's default heap (1536m): its per-transaction pool takes a 10,000-row batch.
+  starting = start(db, { heap: '1536m' });
   const started = await starting;
   config = {
     uri: `bolt://127.0.0.1:${port}`,
