@@ -93,16 +93,28 @@ export function parserError(shown: string, err: unknown, elements: ArrayLike<Ele
   return malformed(shown, line, '(graph)', message);
 }
 
-async function* readGraphml(file: string, options?: ReadOptions): AsyncGenerator<SourceRecord> {
+/** graphology's GraphML and GEXF parsers share this signature. */
+export type GraphParser = (Graph: typeof MultiGraph, doc: never) => AbstractGraph;
+
+/**
+ * Reads a GraphML or GEXF file: parse once with xmldom (for element lines), check the
+ * elements, build the graph with graphology's parser, and yield its records.
+ */
+export async function* readXmlGraph(
+  file: string,
+  options: ReadOptions | undefined,
+  format: 'GraphML' | 'GEXF',
+  parseGraph: GraphParser,
+): AsyncGenerator<SourceRecord> {
   const shown = displayName(file, options);
-  const { doc } = parseXmlFile(file, shown, 'GraphML');
+  const { doc } = parseXmlFile(file, shown, format);
   if (doc.getElementsByTagName('graph').length === 0) throw malformed(shown, 1, '(xml)', 'no <graph> element');
   const nodes = doc.getElementsByTagName('node');
   const edges = doc.getElementsByTagName('edge');
   checkElements(shown, nodes, edges);
   let graph: AbstractGraph;
   try {
-    graph = parse(MultiGraph, doc as never);
+    graph = parseGraph(MultiGraph, doc as never);
   } catch (err) {
     throw parserError(shown, err, [...Array.from(nodes), ...Array.from(edges)]);
   }
@@ -120,5 +132,5 @@ async function* readGraphml(file: string, options?: ReadOptions): AsyncGenerator
 export const graphml: SourceFormat = {
   name: 'graphml',
   matches: (file) => /\.graphml$/i.test(file),
-  read: readGraphml,
+  read: (file, options) => readXmlGraph(file, options, 'GraphML', parse as GraphParser),
 };
