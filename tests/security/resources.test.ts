@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../db/connection.js';
 import { PROJECT_ROOT, start, stop, type LocalDb } from '../../db/launcher.js';
 import { freePort, TEST_HEAP } from '../global-setup.js';
-import { startTestServer } from '../helpers/server.js';
+import { type RunningServer, startServer } from '../../server/app.js';
+import { type PrivateNeo4j, startPrivateNeo4j } from '../helpers/private-neo4j.js';
 
 const PROBE = 'RETURN size([x IN range(1, 100000000) | [x, x]])';
 // Streams rows, so Neo4j checks for termination as it goes: only the timeout stops it.
@@ -28,11 +29,18 @@ async function cypher(url: string, query: string): Promise<{ status: number; bod
 }
 
 describe('one runaway query through POST /api/cypher', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  // On a Neo4j of its own: should the probe ever exhaust the heap, only this test fails,
+  // not every later test that shares the suite's database.
+  let neo4jDb: PrivateNeo4j;
+  let server: RunningServer;
   beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server?.close());
+    neo4jDb = await startPrivateNeo4j('probe');
+    server = await startServer({ port: 0, config: neo4jDb.config, log: () => {} });
+  }, 600_000);
+  afterAll(async () => {
+    await server?.close();
+    await neo4jDb?.close();
+  }, 120_000);
 
   it('is stopped, Neo4j still answers, and the timeout still holds', { timeout: 240_000 }, async () => {
     const probe = await cypher(server.url, PROBE);
