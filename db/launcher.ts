@@ -52,8 +52,14 @@ export function heapMiB(heap: string): number {
  * memory-limit error long before the heap is at risk: all transactions together get
  * 40% of the heap, one transaction 20%; above 55% live heap after a collection the
  * heap guard (HeapGuard.java) stops the worker running a query Neo4j does not account for.
+ * The young generation is fixed at an eighth of the heap, so a runaway query cannot add
+ * more than that between two of the guard's checks.
  */
-export function memorySettings(heap: string): { settings: Record<string, string>; heapGuard: number } {
+export function memorySettings(heap: string): {
+  settings: Record<string, string>;
+  heapGuard: number;
+  youngGen: string;
+} {
   const mib = heapMiB(heap);
   return {
     settings: {
@@ -61,6 +67,7 @@ export function memorySettings(heap: string): { settings: Record<string, string>
       'db.memory.transaction.max': `${Math.floor(mib * 0.2)}m`,
     },
     heapGuard: 0.55,
+    youngGen: `${Math.max(64, Math.floor(mib / 8))}m`,
   };
 }
 
@@ -189,6 +196,9 @@ export async function start(db: LocalDb = localDb(), options: StartOptions = {})
       `-Xms${heap}`,
       `-Xmx${heap}`,
       '-XX:+UseG1GC',
+      // A small, fixed young generation: the heap guard checks after every collection, so
+      // this bounds how far a runaway query can allocate between two checks.
+      `-Xmn${memory.youngGen}`,
       // Should the heap guard miss, exit loudly rather than limp on after an OOM.
       '-XX:+ExitOnOutOfMemoryError',
       `-Datlas.heapGuard=${memory.heapGuard}`,

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.impl.api.KernelTransactions;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Runs Neo4j Community embedded with only a Bolt connector on loopback, so the
@@ -58,12 +60,15 @@ public final class AtlasNeo4j {
             dbms = build(home, config);
             ensurePassword(dbms, home, password);
             DatabaseManagementService running = dbms;
-            HeapGuard.install(Double.parseDouble(System.getProperty("atlas.heapGuard", "0.55")), client ->
+            WorkerStopper stopper = new WorkerStopper(client ->
                 // dbms.* procedures run from any database; the system database refuses WHERE.
                 running.database("neo4j").executeTransactionally(
                     "CALL dbms.listConnections() YIELD connectionId, clientAddress WHERE clientAddress = $client "
                         + "CALL dbms.killConnection(connectionId) YIELD message RETURN message",
                     Map.of("client", client)));
+            HeapGuard.install(Double.parseDouble(System.getProperty("atlas.heapGuard", "0.55")), stopper);
+            TimeoutEnforcer.install(() -> ((GraphDatabaseAPI) running.database("neo4j"))
+                .getDependencyResolver().resolveDependency(KernelTransactions.class), stopper);
         } catch (Exception e) {
             fail(oneLine(e, home), 3);
             return;

@@ -32,17 +32,15 @@ final class HeapGuard {
     /** Set after a stop until a collection shows the heap back under the threshold. */
     private boolean recovering;
 
-    /** Closes the Bolt connection of a stopped worker (its client would otherwise wait forever). */
-    private final java.util.function.Consumer<String> closeConnection;
+    private final WorkerStopper stopper;
 
-    private HeapGuard(double threshold, java.util.function.Consumer<String> closeConnection) {
+    private HeapGuard(double threshold, WorkerStopper stopper) {
         this.threshold = threshold;
-        this.closeConnection = closeConnection;
+        this.stopper = stopper;
     }
 
-    /** closeConnection receives the client address ("127.0.0.1:54321") of the stopped worker. */
-    static void install(double threshold, java.util.function.Consumer<String> closeConnection) {
-        HeapGuard guard = new HeapGuard(threshold, closeConnection);
+    static void install(double threshold, WorkerStopper stopper) {
+        HeapGuard guard = new HeapGuard(threshold, stopper);
         for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (!(gc instanceof NotificationEmitter emitter)) continue;
             emitter.addNotificationListener((notification, handback) -> {
@@ -63,7 +61,7 @@ final class HeapGuard {
         long worstDelta = 0;
         Map<Long, Long> now = new HashMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!t.getName().contains("BoltWorker")) continue;
+            if (!WorkerStopper.isBoltWorker(t)) continue;
             long allocated = threads.getThreadAllocatedBytes(t.getId());
             now.put(t.getId(), allocated);
             long delta = allocated - allocatedAtLastCheck.getOrDefault(t.getId(), allocated);
@@ -83,41 +81,6 @@ final class HeapGuard {
         // has been seen to recover.
         if (recovering || worst == null || worstDelta < MIN_RUNAWAY_BYTES) return;
         recovering = true;
-        System.out.printf(java.time.Instant.now() + " HEAPGUARD heap %d MiB of %d MiB after GC; stopping %s (allocated %d MiB since last GC)%n",
-            usedAfterGc >> 20, max >> 20, worst.getName(), worstDelta >> 20);
-        System.out.flush();
-        stop(worst);
-        // The stopped worker cannot answer its client (Neo4j fails to encode the error),
-        // so close that connection: the client then fails at once instead of hanging.
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/([0-9.:\\[\\]a-f]+:\\d+)\\]").matcher(worst.getName());
-        String client = m.find() ? m.group(1) : null;
-        // Its garbage now sits in the old generation; reclaim it now rather than at the
-        // next concurrent cycle, so the heap is seen to recover.
-        Thread collect = new Thread(() -> {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException ignored) {
-                return;
-            }
-            if (client != null) {
-                try {
-                    closeConnection.accept(client);
-                } catch (RuntimeException e) {
-                    System.out.println("HEAPGUARD could not close the connection of " + client + ": " + e.getMessage());
-                }
-            }
-            System.gc();
-        }, "atlas-heap-guard-gc");
-        collect.setDaemon(true);
-        collect.start();
-    }
-
-    @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(Thread t) {
-        try {
-            t.stop();
-        } catch (UnsupportedOperationException e) {
-            System.out.println("HEAPGUARD this JVM cannot stop threads (Java 20+); the query runs on");
-        }
+        stopper.stop(worst, String.format("HEAPGUARD heap %d MiB of %d MiB after GC, worker allocated %d MiB since the last collection", usedAfterGc >> 20, max >> 20, worstDelta >> 20));
     }
 }
