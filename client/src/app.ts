@@ -1,11 +1,17 @@
 /**
- * Application state: what is loaded into the graph view, the selection, filters and
- * the URL/history that mirrors them. Components talk to the App, never to each other.
+ * The application: one typed store (`state/atlas.ts`) holds everything that is state;
+ * every change is an action through its pure reducer. From the store are derived the URL
+ * (written here), the renderer's display (`view.syncDisplay`) and the panels (they read
+ * `app.state` on the events below). Undo / redo restore store snapshots. Components talk
+ * to the App, never to each other.
  */
 import type { GraphEdge } from '../../ontology/index.js';
 import { api, ApiError, type CypherResult, type Schema } from './lib/api.js';
-import { buildUrl, parseUrl, type Overlay, type UrlState } from './lib/url.js';
-import type { GraphView, ColorBy, SizeBy } from './graph/view.js';
+import { buildUrl, parseUrl, type Overlay } from './lib/url.js';
+import type { GraphView } from './graph/view.js';
+import { type AtlasAction, type AtlasState, type AtlasStore, createAtlasStore } from './state/atlas.js';
+import type { AppearanceState } from './state/appearance.js';
+import type { FilterState } from './state/filters.js';
 import { ConnectivityMonitor } from './lib/connectivity.js';
 import { BrowserHistory } from './app/browserHistory.js';
 import { NeighbourWalk } from './app/neighbourWalk.js';
@@ -39,7 +45,7 @@ export interface NodeRef {
 }
 
 export class App {
-  state: UrlState = parseUrl();
+  readonly store: AtlasStore = createAtlasStore(parseUrl());
   schema: Schema | null = null;
   /** Table result of the current Cypher / saved-question view. */
   result: { title: string; data: CypherResult } | null = null;
@@ -70,9 +76,24 @@ export class App {
     readonly ui: { stage: (m: StageMessage | null) => void },
   ) {
     this.history = new BrowserHistory(() => {
-      void this.apply(parseUrl());
+      const prev = this.state;
+      this.store.dispatch({ type: 'fromUrl', url: parseUrl() });
+      void this.apply(this.state, prev);
       this.emit('history');
     });
+    this.store.on('history', () => this.emit('history'));
+    const v = view;
+    if (v) {
+      // The display is derived from the store, hover included; the pointer only asks.
+      this.store.on('change', (next) => v.syncDisplay(next));
+      v.syncDisplay(this.state);
+      v.on('pointerNode', (id) => this.store.dispatch({ type: 'hover', id }));
+      v.on('pointerEdge', (id) => this.store.dispatch({ type: 'hoverEdge', id }));
+    }
+  }
+
+  get state(): AtlasState {
+    return this.store.state;
   }
 
   notify(text: string): void {
@@ -105,6 +126,12 @@ export class App {
   get canForward(): boolean {
     return this.history.canForward;
   }
+  get canUndo(): boolean {
+    return this.store.canUndo;
+  }
+  get canRedo(): boolean {
+    return this.store.canRedo;
+  }
 
   setBusy(delta: number): void {
     this.busy = Math.max(0, this.busy + delta);
@@ -135,10 +162,11 @@ export class App {
       // A Cypher deep link (?view=cypher&q=…) only fills the editor (CypherPanel takes
       // the query from the URL state) and waits for Run: opening a link never runs a
       // query on the reader's behalf. The view underneath is the overview.
-      await this.apply({ ...start, spec: { mode: 'overview' }, ops: [], overlay: null, tab: 'cypher' }, true);
+      this.store.replace({ ...start, spec: { mode: 'overview' }, ops: [], overlay: null, tab: 'cypher' });
+      await this.apply(this.state, start, true);
       return;
     }
-    await this.apply(this.state, true);
+    await this.apply(this.state, start, true);
   }
 
   async loadSchema(): Promise<void> {
@@ -151,14 +179,34 @@ export class App {
   }
 
   // ---------- navigation ----------
-  /** Change state, record it in the URL (a history entry when push) and apply it. */
-  async navigate(patch: Partial<UrlState>, push = true): Promise<void> {
-    const next: UrlState = { ...this.state, ...patch };
+  /**
+   * Change the state by an action, record it in the URL (a browser history entry when
+   * `push`) and bring the view in line. `undoable` (default: as `push`) makes an undo step.
+   */
+  async dispatch(action: AtlasAction, opts: { push?: boolean; undoable?: boolean } = {}): Promise<void> {
+    const prev = this.state;
+    const next = this.store.dispatch(action, { undoable: opts.undoable ?? opts.push ?? false });
+    if (next === prev) return;
     const url = buildUrl(next);
-    if (push) this.history.push(url);
+    if (opts.push) this.history.push(url);
     else this.history.replace(url);
     this.emit('history');
-    await this.apply(next);
+    await this.apply(next, prev);
+  }
+
+  /** Undo the last expand, collapse, filter change, query run, selection… (bounded: HISTORY_LIMIT). */
+  undo(): Promise<void> {
+    return this.restore('undo');
+  }
+  redo(): Promise<void> {
+    return this.restore('redo');
+  }
+  private async restore(which: 'undo' | 'redo'): Promise<void> {
+    const prev = this.state;
+    const next = which === 'undo' ? this.store.undo() : this.store.redo();
+    if (!next) return;
+    this.writeUrl();
+    await this.apply(next, prev);
   }
 
   /** Record state in the URL without a history entry and without reloading. */
@@ -166,21 +214,10 @@ export class App {
     this.history.replace(buildUrl(this.state));
   }
 
-  /** Bring the view in line with a state (from navigation, popstate or a deep link). */
-  async apply(next: UrlState, force = false): Promise<void> {
-    const prev = this.state;
-    this.state = next;
-    const v = this.view;
-    if (v) {
-      v.setHiddenLabels(next.hiddenLabels);
-      v.setHiddenRelTypes(next.hiddenRelTypes);
-      v.setHiddenAssertions(next.hiddenAssertions);
-      if (v.sizeBy !== next.sizeBy) v.setSizeBy(next.sizeBy as SizeBy);
-      if (v.colorBy !== next.colorBy) v.setColorBy(next.colorBy as ColorBy);
-    }
+  /** Bring the view in line with the store's state (after an action, Back / Forward, undo or a deep link). */
+  async apply(next: AtlasState, prev: AtlasState, force = false): Promise<void> {
     this.emit('filters');
     if (prev.tab !== next.tab || force) this.emit('tab');
-
     await this.viewSync.sync(next, force);
     this.applySelection(prev.selected !== next.selected || force);
   }
@@ -197,7 +234,7 @@ export class App {
 
   /** Lay the view out again from another seed (a history entry). */
   reseed(): Promise<void> {
-    return this.navigate({ seed: this.state.seed + 1, positions: null, camera: null });
+    return this.dispatch({ type: 'reseed' }, { push: true });
   }
 
   // ---------- selection ----------
@@ -207,7 +244,6 @@ export class App {
       this.selectedEdge = null;
       this.view?.setSelectedEdge(null);
     }
-    this.view?.setSelected(id);
     if (changed) this.emit('selection');
   }
 
@@ -222,7 +258,8 @@ export class App {
     this.selectedEdge = data;
     v?.setSelectedEdge(data ? id : null);
     if (data && this.state.selected) {
-      await this.navigate({ selected: null, tab: 'details' });
+      this.store.dispatch({ type: 'openPanel', tab: 'details' });
+      await this.dispatch({ type: 'select', id: null }, { push: true });
       return;
     }
     if (data) this.setTab('details');
@@ -257,45 +294,32 @@ export class App {
   /** Select a node; bring it into the view first when it is not there. */
   async select(id: string | null, opts: { center?: boolean; push?: boolean } = {}): Promise<void> {
     const v = this.view;
-    const patch: Partial<UrlState> = { selected: id };
-    if (id && v && !v.graph.hasNode(id)) patch.ops = [...this.state.ops, id];
-    if (id && this.state.tab !== 'details') patch.tab = 'details';
-    await this.navigate(patch, opts.push ?? true);
+    const push = opts.push ?? true;
+    if (id) await this.dispatch({ type: 'bringAndSelect', id, bring: !!v && !v.graph.hasNode(id) }, { push });
+    else await this.dispatch({ type: 'select', id: null }, { push });
     if (id && opts.center !== false) v?.focusNode(id);
   }
 
   expand(id: string): Promise<void> {
-    return this.navigate({ ops: [...this.state.ops, id] });
+    return this.dispatch({ type: 'expand', id }, { push: true });
   }
   collapse(id: string): Promise<void> {
-    return this.navigate({ ops: [...this.state.ops, `-${id}`] });
+    return this.dispatch({ type: 'collapse', id }, { push: true });
   }
   focusEgo(id: string, depth: number): Promise<void> {
-    return this.navigate({ spec: { mode: 'ego', id, depth }, ops: [], overlay: null, selected: id });
+    return this.dispatch({ type: 'load', spec: { mode: 'ego', id, depth }, selected: id }, { push: true });
   }
   overview(): Promise<void> {
-    return this.navigate({ spec: { mode: 'overview' }, ops: [], overlay: null, selected: null });
+    return this.dispatch({ type: 'load', spec: { mode: 'overview' } }, { push: true });
   }
   runCypher(query: string, params: Record<string, unknown> = {}): Promise<void> {
-    return this.navigate({
-      spec: { mode: 'cypher', query, params },
-      ops: [],
-      overlay: null,
-      selected: null,
-      tab: 'cypher',
-    });
+    return this.dispatch({ type: 'load', spec: { mode: 'cypher', query, params }, tab: 'cypher' }, { push: true });
   }
   runQuestion(name: string, params: Record<string, unknown>): Promise<void> {
-    return this.navigate({
-      spec: { mode: 'question', name, params },
-      ops: [],
-      overlay: null,
-      selected: null,
-      tab: 'questions',
-    });
+    return this.dispatch({ type: 'load', spec: { mode: 'question', name, params }, tab: 'questions' }, { push: true });
   }
   showOverlay(overlay: Overlay | null, tab?: string): Promise<void> {
-    return this.navigate({ overlay, ...(tab ? { tab } : {}) });
+    return this.dispatch({ type: 'overlay', overlay, ...(tab ? { tab } : {}) }, { push: true });
   }
 
   /** Nodes handed to the paths panel ("Path from…" in the details). */
@@ -314,14 +338,18 @@ export class App {
 
   setTab(tab: string): void {
     if (this.state.tab === tab) return;
-    this.state = { ...this.state, tab };
+    this.store.dispatch({ type: 'openPanel', tab });
     this.writeUrl();
     this.emit('tab');
   }
 
-  setFilters(
-    patch: Partial<Pick<UrlState, 'hiddenLabels' | 'hiddenRelTypes' | 'hiddenAssertions' | 'sizeBy' | 'colorBy'>>,
-  ): void {
-    void this.navigate(patch, false);
+  /** Filters and appearance: no browser history entry, but each change is an undo step. */
+  setFilters(patch: Partial<FilterState & AppearanceState>): void {
+    const { hiddenLabels, hiddenRelTypes, hiddenAssertions, sizeBy, colorBy, labelDensity } = patch;
+    const filter = { hiddenLabels, hiddenRelTypes, hiddenAssertions };
+    const look = { sizeBy, colorBy, labelDensity };
+    const defined = (o: object) => Object.values(o).some((v) => v !== undefined);
+    if (defined(filter)) void this.dispatch({ type: 'filter', patch: filter }, { undoable: true });
+    if (defined(look)) void this.dispatch({ type: 'appearance', patch: look }, { undoable: true });
   }
 }

@@ -13,6 +13,7 @@ import { showBanner, showStage, showWebGLMissing } from './ui/stage.js';
 import { mountStatus } from './ui/statusBar.js';
 import { mountCanvasControls } from './ui/canvasControls.js';
 import { bindKeyboard } from './ui/keyboard.js';
+import { NodeCursor } from './ui/nodeCursor.js';
 
 const container = $('#sigma');
 // The canvas takes keyboard focus: ] [ ← → walk the neighbours, Enter expands, Esc clears.
@@ -20,7 +21,7 @@ container.tabIndex = 0;
 container.setAttribute('role', 'application');
 container.setAttribute(
   'aria-label',
-  'Knowledge graph. With a node selected: ] or → next neighbour, [ or ← previous neighbour, Enter expands it, Escape clears the selection.',
+  'Knowledge graph. Nothing selected: arrow keys move through the drawn nodes, Enter selects. With a node selected: ] or → next neighbour, [ or ← previous neighbour, Enter expands it, Escape clears the selection.',
 );
 container.setAttribute('aria-describedby', 'stage-info');
 let view: GraphView | null = null;
@@ -72,9 +73,15 @@ $('#btn-copy-link').addEventListener('click', () => {
     },
   );
 });
+const undoBtn = $('#btn-undo') as HTMLButtonElement;
+const redoBtn = $('#btn-redo') as HTMLButtonElement;
+undoBtn.addEventListener('click', () => void app.undo());
+redoBtn.addEventListener('click', () => void app.redo());
 const syncHistory = () => {
   backBtn.disabled = !app.canBack;
   fwdBtn.disabled = !app.canForward;
+  undoBtn.disabled = !app.canUndo;
+  redoBtn.disabled = !app.canRedo;
 };
 app.on('history', syncHistory);
 syncHistory();
@@ -88,7 +95,11 @@ const exporter = new ExportMenu(app);
 sidebar.append(legend.el, layout.el, exporter.el);
 const details = new DetailsPanel(app);
 const panels = mountPanels(app, $('#panel'), details);
-bindKeyboard(app, search);
+const cursor = new NodeCursor(app, (text) => {
+  const live = document.getElementById('walk-status');
+  if (live) live.textContent = text;
+});
+bindKeyboard(app, search, cursor);
 
 // Debug/test handle.
 declare global {

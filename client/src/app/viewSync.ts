@@ -96,7 +96,7 @@ export class ViewSync {
           kind: 'error',
           title: err.unavailable ? 'The database is not reachable' : 'Could not load the graph',
           text: err.message,
-          action: { label: 'Retry', run: () => void this.app.apply(this.app.state, true) },
+          action: { label: 'Retry', run: () => void this.app.apply(this.app.state, this.app.state, true) },
         });
       }
     } finally {
@@ -134,11 +134,11 @@ export class ViewSync {
       timer = setTimeout(() => {
         if (this.app.busy || this.pendingCamera) return;
         const c = v.sigma.getCamera().getState();
-        this.app.state = {
-          ...this.app.state,
+        this.app.store.dispatch({
+          type: 'track',
           camera: { x: c.x, y: c.y, ratio: c.ratio },
           positions: v.manualLayout ? v.positions() : null,
-        };
+        });
         this.app.writeUrl();
       }, 250);
     };

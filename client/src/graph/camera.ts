@@ -1,6 +1,11 @@
 /** Camera moves: focus a node with its neighbours, frame a set of nodes, keep a walked node in sight. */
+import { getCameraStateToFitViewportToNodes } from '@sigma/utils';
+import type Sigma from 'sigma';
 import type { AtlasSigma } from './renderer.js';
 import type { AtlasGraph } from './types.js';
+
+/** The closest a fit zooms in (a single node must not fill the stage). */
+const MIN_RATIO = 0.12;
 
 export interface CameraHost {
   graph: AtlasGraph;
@@ -33,31 +38,35 @@ export class CameraControl {
     if (this.host.isLayoutRunning()) setTimeout(go, 900);
   }
 
-  /** Frame a set of nodes (after the layout settles when it is running). */
+  /**
+   * Frame a set of nodes (after the layout settles when it is running), with
+   * `@sigma/utils`' camera fit; centred on `center` when given (the frame then reaches the
+   * farthest node on each side), never closer than MIN_RATIO nor farther than `maxRatio`.
+   */
   fitNodes(ids: Iterable<string>, opts: { center?: string; maxRatio?: number } = {}): void {
     const { sigma } = this.host;
     const list = [...ids];
     const go = () => {
-      let minX = Infinity,
-        maxX = -Infinity,
-        minY = Infinity,
-        maxY = -Infinity;
-      for (const id of list) {
-        const d = sigma.getNodeDisplayData(id);
-        if (!d) continue;
-        minX = Math.min(minX, d.x);
-        maxX = Math.max(maxX, d.x);
-        minY = Math.min(minY, d.y);
-        maxY = Math.max(maxY, d.y);
-      }
-      if (!Number.isFinite(minX)) return;
+      const drawn = list.filter((id) => sigma.getNodeDisplayData(id));
+      if (!drawn.length) return;
+      const fit = getCameraStateToFitViewportToNodes(sigma as unknown as Sigma, drawn);
+      let { x, y, ratio } = fit;
       const c = opts.center ? sigma.getNodeDisplayData(opts.center) : null;
-      // Centred on one node, the frame must reach its farthest neighbour on each side.
-      const w = c ? 2 * Math.max(c.x - minX, maxX - c.x) : maxX - minX;
-      const hgt = c ? 2 * Math.max(c.y - minY, maxY - c.y) : maxY - minY;
-      const ratio = Math.min(opts.maxRatio ?? 1.1, Math.max(0.12, Math.max(w, hgt) * 1.25));
-      const x = c ? c.x : (minX + maxX) / 2;
-      const y = c ? c.y : (minY + maxY) / 2;
+      if (c) {
+        // Centred on one node: as wide as twice its distance to the farthest edge of the box.
+        const xs = drawn.map((id) => sigma.getNodeDisplayData(id)!.x);
+        const ys = drawn.map((id) => sigma.getNodeDisplayData(id)!.y);
+        const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+        const grow = Math.max(
+          (2 * Math.max(c.x - minX, maxX - c.x)) / (maxX - minX || 1),
+          (2 * Math.max(c.y - minY, maxY - c.y)) / (maxY - minY || 1),
+          1,
+        );
+        x = c.x;
+        y = c.y;
+        ratio *= grow;
+      }
+      ratio = Math.min(opts.maxRatio ?? 1.1, Math.max(MIN_RATIO, ratio * 1.15));
       void sigma.getCamera().animate({ x, y, ratio }, { duration: 600 });
     };
     if (this.host.isLayoutRunning()) {

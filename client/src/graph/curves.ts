@@ -1,24 +1,36 @@
-/** Parallel relationships between the same two nodes are drawn as curves fanning out. */
+/**
+ * Parallel relationships between the same two nodes are drawn as curves fanning out:
+ * `@sigma/edge-curve`'s `indexParallelEdgesIndex` numbers them, and each gets a curvature
+ * from its index (the further from the middle, the more curved; bounded as they multiply).
+ */
+import { DEFAULT_EDGE_CURVATURE, indexParallelEdgesIndex } from '@sigma/edge-curve';
+import type * as GraphTypes from 'graphology';
 import type { AtlasGraph } from './types.js';
 
+/** Curvature of the `index`-th of up to `maxIndex` parallel edges on one side. */
+function curvatureOf(index: number, maxIndex: number): number {
+  if (maxIndex <= 0) return 0;
+  if (index < 0) return -curvatureOf(-index, maxIndex);
+  const amplitude = 3.5;
+  const most = amplitude * (1 - Math.exp(-maxIndex / amplitude)) * DEFAULT_EDGE_CURVATURE;
+  return (most * index) / maxIndex;
+}
+
 export function curveParallelEdges(graph: AtlasGraph): void {
-  const groups = new Map<string, string[]>();
-  graph.forEachEdge((e, _a, s, t) => {
-    const k = s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`;
-    const g = groups.get(k);
-    if (g) g.push(e);
-    else groups.set(k, [e]);
+  indexParallelEdgesIndex(graph as unknown as GraphTypes.default, {
+    edgeIndexAttribute: 'parallelIndex',
+    edgeMinIndexAttribute: 'parallelMinIndex',
+    edgeMaxIndexAttribute: 'parallelMaxIndex',
   });
-  for (const list of groups.values()) {
-    if (list.length === 1) {
-      graph.mergeEdgeAttributes(list[0]!, { type: 'arrow', curvature: 0 });
-      continue;
+  graph.forEachEdge((edge, a) => {
+    const index = a.parallelIndex as number | null | undefined;
+    const min = a.parallelMinIndex as number | null | undefined;
+    const max = a.parallelMaxIndex as number | null | undefined;
+    if (typeof index !== 'number' || typeof max !== 'number') {
+      graph.mergeEdgeAttributes(edge, { type: 'arrow', curvature: 0 });
+      return;
     }
-    list.forEach((e, i) => {
-      const [s] = graph.extremities(e);
-      const sign = s === graph.extremities(list[0]!)[0] ? 1 : -1;
-      const c = (0.25 + 0.2 * Math.floor(i / 2)) * (i % 2 === 0 ? 1 : -1) * sign;
-      graph.mergeEdgeAttributes(e, { type: 'curvedArrow', curvature: c });
-    });
-  }
+    const span = typeof min === 'number' ? Math.max(-min, max) : max;
+    graph.mergeEdgeAttributes(edge, { type: 'curvedArrow', curvature: curvatureOf(index, span) });
+  });
 }

@@ -1,7 +1,8 @@
 /**
  * Pointer interaction on the canvas: node hover (neighbourhood focus), edge hover with
  * tolerance, clicks, double-clicks, and dragging a node (which pins it while it moves).
- * Everything the user does becomes a view event; the app decides what it means.
+ * Everything the user does becomes a view event; the app's state decides what it means
+ * (hover included: the display follows the state, never the pointer directly).
  */
 import type { Emitter } from '../state/events.js';
 import type { AtlasSigma } from './renderer.js';
@@ -14,7 +15,11 @@ export type ViewEvents = {
   doubleClickNode: [id: string];
   clickStage: [];
   clickEdge: [id: string];
+  /** Announced after the hovered relationship changed (the tooltip follows it). */
   hoverEdge: [id: string | null];
+  /** The pointer entered (id) or left (null) a node / a relationship: a request, the state decides. */
+  pointerNode: [id: string | null];
+  pointerEdge: [id: string | null];
 };
 
 export interface InteractionHost {
@@ -22,7 +27,6 @@ export interface InteractionHost {
   sigma: AtlasSigma;
   display: DisplayState;
   events: Emitter<ViewEvents>;
-  setHoveredEdge(edge: string | null): void;
   /** A node was moved by hand: a link must carry the positions. */
   markManualLayout(): void;
 }
@@ -35,37 +39,32 @@ export function bindInteraction(host: InteractionHost): { isDragging(): boolean 
   };
   s.on('enterNode', ({ node }) => {
     // Sigma keeps its own hovered edge while a node is under the pointer: drop ours.
-    host.setHoveredEdge(null);
-    display.hovered = node;
-    display.hoverNeighbors = new Set(graph.neighbors(node));
-    display.hoverNeighbors.add(node);
+    events.emit('pointerEdge', null);
     cursor('pointer');
-    s.refresh({ skipIndexation: true });
+    events.emit('pointerNode', node);
   });
   s.on('leaveNode', ({ event }) => {
-    display.hovered = null;
-    display.hoverNeighbors = null;
     cursor('');
-    s.refresh({ skipIndexation: true });
+    events.emit('pointerNode', null);
     // Back onto the edge we came from, sigma emits no enterEdge: look for it here.
     const pick = (s as unknown as { getEdgeAtPoint?: (x: number, y: number) => string | null }).getEdgeAtPoint;
     if (!dragging && typeof pick === 'function') {
       const edge = pick.call(s, event.x, event.y);
       if (edge && !s.getEdgeDisplayData(edge)?.hidden) {
         cursor('pointer');
-        host.setHoveredEdge(edge);
+        events.emit('pointerEdge', edge);
       }
     }
   });
   s.on('enterEdge', ({ edge }) => {
     if (dragging) return;
     cursor('pointer');
-    host.setHoveredEdge(edge);
+    events.emit('pointerEdge', edge);
   });
   s.on('leaveEdge', ({ edge }) => {
     if (display.hoveredEdge !== edge) return;
     if (!display.hovered) cursor('');
-    host.setHoveredEdge(null);
+    events.emit('pointerEdge', null);
   });
   s.on('clickEdge', ({ edge }) => events.emit('clickEdge', edge));
   s.on('clickNode', ({ node }) => events.emit('clickNode', node));

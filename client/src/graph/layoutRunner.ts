@@ -1,14 +1,11 @@
 /** Moving layouts: live ForceAtlas2 in a web worker, and the animated grouped-by-type layout. */
 import type * as GraphTypes from 'graphology';
-import FA2Mod from 'graphology-layout-forceatlas2/worker.js';
+import FA2Layout from 'graphology-layout-forceatlas2/worker.js';
 import { animateNodes } from 'sigma/utils';
-import { cjs } from '../lib/cjs.js';
 import { type GroupLabel, GroupLabels } from './groupLabels.js';
 import { fa2Settings, groupedTargets } from './layout.js';
 import type { AtlasSigma } from './renderer.js';
 import type { AtlasGraph } from './types.js';
-
-const FA2Layout = cjs(FA2Mod);
 
 export class LayoutRunner {
   private fa2: InstanceType<typeof FA2Layout> | null = null;

@@ -1,14 +1,9 @@
 /** Graph measures drawn on the canvas: node sizes (degree / betweenness), Louvain communities. */
-import GraphMod from 'graphology';
+import Graph from 'graphology';
 import type * as GraphTypes from 'graphology';
-import louvainMod from 'graphology-communities-louvain';
-import betweennessMod from 'graphology-metrics/centrality/betweenness.js';
-import { cjs } from '../lib/cjs.js';
+import louvain from 'graphology-communities-louvain';
+import betweenness from 'graphology-metrics/centrality/betweenness.js';
 import type { AtlasGraph, SizeBy } from './types.js';
-
-const Graph = cjs(GraphMod);
-const louvain = cjs(louvainMod);
-const betweenness = cjs(betweennessMod);
 
 /** The graph without direction, parallel edges or self-loops (what both measures expect). */
 function simpleUndirected(graph: AtlasGraph): GraphTypes.default {

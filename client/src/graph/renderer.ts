@@ -6,6 +6,7 @@
 import Sigma from 'sigma';
 import type { EdgeProgramType } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
+import { drawNodeLabelInside } from './labels.js';
 import { ArrowProgram, CurvedArrowProgram } from './programs.js';
 import { edgeReducer, nodeReducer } from './reducers.js';
 import type { AtlasGraph, DisplayState, EdgeAttrs, NodeAttrs } from './types.js';
@@ -34,6 +35,7 @@ export function rendererSettings(
     edgeLabelFont: FONT,
     edgeLabelSize: 10,
     edgeLabelColor: { color: '#4a5565' },
+    defaultDrawNodeLabel: drawNodeLabelInside,
     labelRenderedSizeThreshold: 9,
     labelDensity: 0.6,
     labelGridCellSize: 90,
@@ -66,4 +68,9 @@ export function adaptLabelThreshold(sigma: AtlasSigma, order: number): void {
   const threshold = order <= 60 ? 0 : order <= 200 ? 7 : 10;
   if (sigma.getSetting('labelRenderedSizeThreshold') !== threshold)
     sigma.setSetting('labelRenderedSizeThreshold', threshold);
+}
+
+/** Labels per grid cell: the density control of the legend (the state's `labelDensity`). */
+export function setLabelDensity(sigma: AtlasSigma, density: number): void {
+  if (sigma.getSetting('labelDensity') !== density) sigma.setSetting('labelDensity', density);
 }

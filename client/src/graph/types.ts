@@ -28,8 +28,9 @@ export interface EdgeAttrs {
   [k: string]: unknown;
 }
 export type AtlasGraph = GraphTypes.default<NodeAttrs, EdgeAttrs>;
-export type SizeBy = 'degree' | 'betweenness' | 'uniform';
-export type ColorBy = 'label' | 'community';
+import type { ColorBy } from '../state/appearance.js';
+
+export type { ColorBy, SizeBy } from '../state/appearance.js';
 
 /** What the reducers draw from: filters, hover, selection and highlight (never stored in the graph). */
 export interface DisplayState {

@@ -4,10 +4,9 @@
  * metrics, curves, layout runner, camera, reading. Display state (filters, hover,
  * selection, highlight) lives in `display`; the reducers derive the picture from it.
  */
-import GraphMod from 'graphology';
+import Graph from 'graphology';
 import type * as GraphTypes from 'graphology';
 import type { GraphEdge, Subgraph } from '../../../ontology/index.js';
-import { cjs } from '../lib/cjs.js';
 import { Emitter } from '../state/events.js';
 import { CameraControl } from './camera.js';
 import { collapsibleNeighbors, loadSubgraph, mergeSubgraph } from './contents.js';
@@ -18,14 +17,25 @@ import { LayoutRunner } from './layoutRunner.js';
 import { computeCommunities, computeSizes } from './metrics.js';
 import * as read from './reading.js';
 import { isEdgeVisible, isNodeVisible } from './reducers.js';
-import { adaptLabelThreshold, type AtlasSigma, createRenderer } from './renderer.js';
+import { adaptLabelThreshold, type AtlasSigma, createRenderer, setLabelDensity } from './renderer.js';
 import { type AtlasGraph, type ColorBy, type DisplayState, emptyDisplayState, type SizeBy } from './types.js';
 
 export type { AtlasGraph, ColorBy, EdgeAttrs, NodeAttrs, SizeBy } from './types.js';
 export type { ViewEvents } from './interaction.js';
-export { hasWebGL } from './webgl.js';
 
-const Graph = cjs(GraphMod);
+/** What the display is derived from (a subset of the app's state). */
+export interface DisplayInputs {
+  hiddenLabels: string[];
+  hiddenRelTypes: string[];
+  hiddenAssertions: string[];
+  hovered: string | null;
+  hoveredEdge: string | null;
+  selected: string | null;
+  sizeBy: SizeBy;
+  colorBy: ColorBy;
+  labelDensity: number;
+}
+export { hasWebGL } from './webgl.js';
 
 export class GraphView {
   readonly graph: AtlasGraph;
@@ -53,7 +63,6 @@ export class GraphView {
       sigma: this.sigma,
       display: this.display,
       events: this.events,
-      setHoveredEdge: (e) => this.setHoveredEdge(e),
       markManualLayout: () => {
         this.manualLayout = true;
       },
@@ -117,6 +126,46 @@ export class GraphView {
     this.display.hoveredEdge = edge;
     this.repaintEdges([prev, edge]);
     this.events.emit('hoverEdge', edge);
+  }
+
+  /**
+   * Bring the display in line with the app state (filters, hover, selection, appearance):
+   * the one way the state reaches the reducers. Redraws only what changed.
+   */
+  syncDisplay(s: DisplayInputs): void {
+    const d = this.display;
+    let full = false;
+    const setOf = (key: 'hiddenLabels' | 'hiddenRelTypes' | 'hiddenAssertions', list: string[]) => {
+      if (d[key].size === list.length && list.every((x) => d[key].has(x))) return;
+      d[key] = new Set(list);
+      full = true;
+    };
+    setOf('hiddenLabels', s.hiddenLabels);
+    setOf('hiddenRelTypes', s.hiddenRelTypes);
+    setOf('hiddenAssertions', s.hiddenAssertions);
+    const hovered = s.hovered && this.graph.hasNode(s.hovered) ? s.hovered : null;
+    if (hovered !== d.hovered) {
+      d.hovered = hovered;
+      d.hoverNeighbors = hovered ? new Set([hovered, ...this.graph.neighbors(hovered)]) : null;
+      full = true;
+    }
+    if (s.selected !== d.selected) {
+      d.selected = s.selected;
+      full = true;
+    }
+    if (s.sizeBy !== this.sizeBy) {
+      this.sizeBy = s.sizeBy;
+      computeSizes(this.graph, s.sizeBy);
+      full = true;
+    }
+    if (s.colorBy !== d.colorBy) {
+      d.colorBy = s.colorBy;
+      if (s.colorBy === 'community') computeCommunities(this.graph);
+      full = true;
+    }
+    setLabelDensity(this.sigma, s.labelDensity);
+    if (full) this.refresh();
+    this.setHoveredEdge(s.hoveredEdge && this.graph.hasEdge(s.hoveredEdge) ? s.hoveredEdge : null);
   }
 
   setSizeBy(s: SizeBy): void {

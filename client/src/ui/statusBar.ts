@@ -72,7 +72,10 @@ export function mountStatus(app: App): { renderStatus: () => void } {
         ' clear',
       );
     else if (app.selectedEdge) parts.push('Relationship in the details · ', k('Esc'), ' close');
-    else parts.push('Scroll to zoom · drag to pan · double-click a node to expand · hover a link for its evidence');
+    else
+      parts.push(
+        'Scroll to zoom · drag to pan · double-click a node to expand · hover a link for its evidence · on the focused graph, arrow keys pick a node',
+      );
     info.append(...parts);
   };
   for (const ev of ['view', 'filters', 'overlay'] as const) app.on(ev, renderCaption);
