@@ -13,6 +13,7 @@ import { type AtlasAction, type AtlasState, type AtlasStore, createAtlasStore } 
 import type { AppearanceState } from './state/appearance.js';
 import type { FilterState } from './state/filters.js';
 import { ConnectivityMonitor } from './lib/connectivity.js';
+import { Emitter } from './state/events.js';
 import { BrowserHistory } from './app/browserHistory.js';
 import { NeighbourWalk } from './app/neighbourWalk.js';
 import type { OverlayResult } from './app/overlays.js';
@@ -64,7 +65,7 @@ export class App {
   private neighbourWalk = new NeighbourWalk();
   /** Where the last `]` / `[` step landed, for the hint line and screen readers. */
   walk: { node: string; text: string } | null = null;
-  private listeners = new Map<AppEvent, Set<() => void>>();
+  private readonly events = new Emitter<Record<AppEvent, []>>();
   private readonly history: BrowserHistory;
   private readonly viewSync = new ViewSync(this);
 
@@ -101,23 +102,13 @@ export class App {
     this.emit('notice');
   }
 
-  on(ev: AppEvent, fn: () => void): void {
-    let set = this.listeners.get(ev);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(ev, set);
-    }
-    set.add(fn);
+  /** Typed app events (what changed; the state itself is read from `app.state`). */
+  on(ev: AppEvent, fn: () => void): () => void {
+    return this.events.on(ev, fn);
   }
   emit(ev: AppEvent): void {
     if (ev === 'view') this.neighbourWalk.reset();
-    for (const fn of this.listeners.get(ev) ?? []) {
-      try {
-        fn();
-      } catch (e) {
-        console.error(e);
-      }
-    }
+    this.events.emit(ev);
   }
 
   get canBack(): boolean {

@@ -6,7 +6,7 @@
 import Sigma from 'sigma';
 import type { EdgeProgramType } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
-import { drawNodeLabelInside } from './labels.js';
+import { createLabelDrawer, type LabelDrawer } from './labels.js';
 import { ArrowProgram, CurvedArrowProgram } from './programs.js';
 import { edgeReducer, nodeReducer } from './reducers.js';
 import type { AtlasGraph, DisplayState, EdgeAttrs, NodeAttrs } from './types.js';
@@ -18,6 +18,7 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 export function rendererSettings(
   graph: AtlasGraph,
   state: () => DisplayState,
+  labels: LabelDrawer,
 ): Partial<Settings<NodeAttrs, EdgeAttrs>> {
   return {
     renderEdgeLabels: true,
@@ -35,7 +36,7 @@ export function rendererSettings(
     edgeLabelFont: FONT,
     edgeLabelSize: 10,
     edgeLabelColor: { color: '#4a5565' },
-    defaultDrawNodeLabel: drawNodeLabelInside,
+    defaultDrawNodeLabel: labels.draw,
     labelRenderedSizeThreshold: 9,
     labelDensity: 0.6,
     labelGridCellSize: 90,
@@ -50,7 +51,9 @@ export function rendererSettings(
 
 /** Create the renderer in `container`; it re-measures itself when the container changes size. */
 export function createRenderer(graph: AtlasGraph, container: HTMLElement, state: () => DisplayState): AtlasSigma {
-  const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, rendererSettings(graph, state));
+  const labels = createLabelDrawer();
+  const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, rendererSettings(graph, state, labels));
+  sigma.on('beforeRender', () => labels.reset());
   // The stage changes size with the panels (wide tabs, narrow windows): re-measure and draw.
   let frame = 0;
   new ResizeObserver(() => {

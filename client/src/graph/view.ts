@@ -168,20 +168,6 @@ export class GraphView {
     this.setHoveredEdge(s.hoveredEdge && this.graph.hasEdge(s.hoveredEdge) ? s.hoveredEdge : null);
   }
 
-  setSizeBy(s: SizeBy): void {
-    this.sizeBy = s;
-    computeSizes(this.graph, s);
-    this.refresh();
-  }
-  setColorBy(c: ColorBy): void {
-    this.display.colorBy = c;
-    if (c === 'community') computeCommunities(this.graph);
-    this.refresh();
-  }
-  setSelected(id: string | null): void {
-    this.display.selected = id;
-    this.refresh();
-  }
   setSelectedEdge(id: string | null): void {
     if (id === this.display.selectedEdge) return;
     const prev = this.display.selectedEdge;
@@ -190,18 +176,6 @@ export class GraphView {
   }
   setHighlight(h: { nodes: Iterable<string>; edges: Iterable<string> } | null): void {
     this.display.highlight = h ? { nodes: new Set(h.nodes), edges: new Set(h.edges) } : null;
-    this.refresh();
-  }
-  setHiddenLabels(labels: Iterable<string>): void {
-    this.display.hiddenLabels = new Set(labels);
-    this.refresh();
-  }
-  setHiddenRelTypes(types: Iterable<string>): void {
-    this.display.hiddenRelTypes = new Set(types);
-    this.refresh();
-  }
-  setHiddenAssertions(kinds: Iterable<string>): void {
-    this.display.hiddenAssertions = new Set(kinds);
     this.refresh();
   }
 
