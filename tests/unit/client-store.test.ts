@@ -47,11 +47,13 @@ describe('client store', () => {
     store.dispatch({ type: 'filter', patch: { hiddenLabels: ['Reference'] } }, { undoable: true });
     store.dispatch({ type: 'collapse', id: 'x' }, { undoable: true });
     store.dispatch({ type: 'load', spec: { mode: 'cypher', query: 'RETURN 1' } }, { undoable: true });
-    // The camera moved meanwhile: not an undo step, and undo keeps it.
+    // The camera moved meanwhile: not an undo step. Undoing the query brings the
+    // previous view back with its own camera; on the same view, undo keeps the camera.
     store.dispatch({ type: 'track', camera: { x: 0.2, y: 0.3, ratio: 0.5 }, positions: null });
     expect(store.undoDepth).toBe(4);
-    expect(store.undo()).toMatchObject({ spec: { mode: 'overview' }, ops: ['x', '-x'], camera: { ratio: 0.5 } });
-    expect(store.undo()?.ops).toEqual(['x']);
+    expect(store.undo()).toMatchObject({ spec: { mode: 'overview' }, ops: ['x', '-x'], camera: null });
+    store.dispatch({ type: 'track', camera: { x: 0.4, y: 0.4, ratio: 0.7 }, positions: null });
+    expect(store.undo()).toMatchObject({ ops: ['x'], camera: { ratio: 0.7 } });
     expect(store.undo()?.hiddenLabels).toEqual([]);
     expect(store.undo()?.ops).toEqual([]);
     expect(store.undo()).toBeNull();

@@ -4,7 +4,7 @@
  * concern; every change goes through `atlasReducer`. The URL, the renderer's reducers and
  * the panels are all derived from it.
  */
-import type { UrlState } from '../lib/url.js';
+import { sameSpec, type UrlState } from '../lib/url.js';
 import { type AppearanceAction, appearanceReducer } from './appearance.js';
 import { type ContentsAction, contentsReducer } from './contents.js';
 import { type FilterAction, filterReducer } from './filters.js';
@@ -58,11 +58,16 @@ export function atlasState(url: UrlState): AtlasState {
   return { ...url, hovered: null, hoveredEdge: null };
 }
 
-/** Undo / redo restore what the user did, not where they looked: camera, hover and panel stay. */
+/**
+ * Undo / redo restore what the user did, not where they looked: on the same base view the
+ * camera stays where it is (and the panel, always); back to another base view (an undone
+ * query run), its own camera returns with it.
+ */
 function keepOnRestore(restored: AtlasState, present: AtlasState): AtlasState {
+  const sameBase = sameSpec(restored.spec, present.spec) && restored.seed === present.seed;
   return {
     ...restored,
-    camera: present.camera,
+    camera: sameBase ? present.camera : restored.camera,
     hovered: null,
     hoveredEdge: null,
     tab: present.tab,
