@@ -74,7 +74,7 @@ export function mountStatus(app: App): { renderStatus: () => void } {
     else if (app.selectedEdge) parts.push('Relationship in the details · ', k('Esc'), ' close');
     else
       parts.push(
-        'Scroll to zoom · drag to pan · double-click a node to expand · hover a link for its evidence · on the focused graph, arrow keys pick a node',
+        'Scroll to zoom · drag to pan · double-click to expand · hover a link for its evidence · arrow keys pick a node',
       );
     info.append(...parts);
   };
