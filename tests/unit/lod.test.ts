@@ -10,6 +10,7 @@ import {
 import { applyEdgeBudget, type BudgetEdge, edgeBudgetCaption } from '../../client/src/graph/lod/edgeBudget.js';
 import {
   forcedLabels,
+  LABEL_DENSITY_PRESETS,
   LabelPriority,
   labelGridSettings,
   topByDegree,
@@ -50,7 +51,7 @@ describe('label priority', () => {
       selected: 'n3',
       hovered: 'n4',
       selectedNeighbours: ['n5', 'n99'],
-      density: 'few',
+      density: LABEL_DENSITY_PRESETS.few,
     });
     expect(forced.get('n3')).toBe(LabelPriority.selected);
     expect(forced.get('n4')).toBe(LabelPriority.hovered);
@@ -59,8 +60,8 @@ describe('label priority', () => {
     expect(forced.get('n99')).toBe(LabelPriority.neighbour);
     expect(forced.get('n98')).toBe(LabelPriority.degree);
     expect(forced.has('n50')).toBe(false);
-    // "few" forces 8 top-degree labels, "many" more.
-    const count = (density: 'few' | 'many') =>
+    // The lowest density forces 10 top-degree labels, a higher one more.
+    const count = (density: number) =>
       [
         ...forcedLabels({
           nodes,
@@ -71,19 +72,19 @@ describe('label priority', () => {
           density,
         }).values(),
       ].length;
-    expect(count('few')).toBe(8);
-    expect(count('many')).toBeGreaterThan(count('few'));
+    expect(count(LABEL_DENSITY_PRESETS.few)).toBe(10);
+    expect(count(LABEL_DENSITY_PRESETS.many)).toBeGreaterThan(count(LABEL_DENSITY_PRESETS.few));
   });
 
   it('lets fewer labels through the grid at a lower density and on bigger views', () => {
-    const few = labelGridSettings('few', 1000);
-    const many = labelGridSettings('many', 1000);
+    const few = labelGridSettings(LABEL_DENSITY_PRESETS.few, 1000);
+    const many = labelGridSettings(LABEL_DENSITY_PRESETS.many, 1000);
     expect(few.labelDensity).toBeLessThan(many.labelDensity);
     expect(few.labelGridCellSize).toBeGreaterThan(many.labelGridCellSize);
     expect(few.labelRenderedSizeThreshold).toBeGreaterThan(many.labelRenderedSizeThreshold);
-    expect(labelGridSettings('normal', 40).labelRenderedSizeThreshold).toBe(0);
-    expect(labelGridSettings('normal', 10_000).labelRenderedSizeThreshold).toBeGreaterThan(
-      labelGridSettings('normal', 500).labelRenderedSizeThreshold,
+    expect(labelGridSettings(LABEL_DENSITY_PRESETS.normal, 40).labelRenderedSizeThreshold).toBe(0);
+    expect(labelGridSettings(LABEL_DENSITY_PRESETS.normal, 10_000).labelRenderedSizeThreshold).toBeGreaterThan(
+      labelGridSettings(LABEL_DENSITY_PRESETS.normal, 500).labelRenderedSizeThreshold,
     );
   });
 });

@@ -11,7 +11,7 @@ import type Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { changedSettings, edgeProgram, isBigGraph, sizeSettings } from './bigGraphSettings.js';
 import { applyEdgeBudget, type BudgetEdge, DEFAULT_EDGE_BUDGET, edgeBudgetCaption } from './edgeBudget.js';
-import { forcedLabels, type LabelDensity, labelGridSettings, topByDegree } from './labelPriority.js';
+import { DEFAULT_DENSITY, forcedLabels, type LabelDensity, labelGridSettings, topByDegree } from './labelPriority.js';
 import { ConvergenceWatch, layoutBudget, type Point, settleIterations } from './layoutStop.js';
 import { aggregateOf, isMoreId, MORE_LABEL, moreCaption, shownInGroup } from './moreNode.js';
 
@@ -33,7 +33,7 @@ const MORE_SIZE = 9;
 type AnySigma = Sigma<any, any>;
 
 export class LevelOfDetail {
-  density: LabelDensity = 'normal';
+  density: LabelDensity = DEFAULT_DENSITY;
   edgeBudget = DEFAULT_EDGE_BUDGET;
   big = false;
   private budgetHidden = new Set<string>();

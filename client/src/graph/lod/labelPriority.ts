@@ -1,12 +1,17 @@
 /**
- * Which node labels are drawn (issue 8): a density level picks sigma's label-grid settings,
+ * Which node labels are drawn (issue 8): the density (sigma's labelDensity) scales its label-grid settings,
  * and a few labels are forced past the grid by priority — the selected node, the hovered
  * node, the selection's neighbours, then the most connected nodes. Pure: the view asks
  * once per structure, selection or density change and checks membership in its reducer.
  */
 
-export const LABEL_DENSITIES = ['few', 'normal', 'many'] as const;
-export type LabelDensity = (typeof LABEL_DENSITIES)[number];
+/**
+ * Label density: sigma's `labelDensity` (labels per grid cell), the number the legend's
+ * density control and the URL carry. Everything else here scales with it.
+ */
+export type LabelDensity = number;
+export const LABEL_DENSITY_PRESETS = { few: 0.3, normal: 0.6, many: 1.2 } as const;
+export const DEFAULT_DENSITY = LABEL_DENSITY_PRESETS.normal;
 
 /** The sigma settings that decide how many labels its grid lets through. */
 export interface LabelGridSettings {
@@ -15,39 +20,34 @@ export interface LabelGridSettings {
   labelRenderedSizeThreshold: number;
 }
 
-interface DensityLevel {
-  /** Labels per grid cell (sigma's labelDensity). */
-  density: number;
-  /** Grid cell size, px: larger cells, fewer labels. */
-  cell: number;
-  /** How many labels of the most connected nodes are forced, at most. */
-  topDegree: number;
-  /** Most neighbours of the selection whose labels are forced. */
-  neighbours: number;
+const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
+/** Density relative to the default (1 = normal). */
+const relative = (density: number) =>
+  clamp(Number.isFinite(density) ? density : DEFAULT_DENSITY, 0.05, 4) / DEFAULT_DENSITY;
+
+/** How many labels of the most connected nodes are forced, at most. */
+export function topDegreeBudget(density: LabelDensity): number {
+  return Math.round(clamp(20 * relative(density), 5, 60));
 }
 
-const LEVELS: Record<LabelDensity, DensityLevel> = {
-  few: { density: 0.3, cell: 140, topDegree: 8, neighbours: 12 },
-  normal: { density: 0.6, cell: 90, topDegree: 20, neighbours: 30 },
-  many: { density: 1.2, cell: 60, topDegree: 50, neighbours: 80 },
-};
-
-export function isLabelDensity(x: unknown): x is LabelDensity {
-  return typeof x === 'string' && (LABEL_DENSITIES as readonly string[]).includes(x);
+/** Most neighbours of the selection whose labels are forced. */
+export function neighbourBudget(density: LabelDensity): number {
+  return Math.round(clamp(30 * relative(density), 10, 80));
 }
 
 /**
- * Grid settings for a density level and a view of `order` nodes: small views name every
- * node, larger ones need a node drawn bigger (zoomed in) before its label shows.
+ * Grid settings for a density and a view of `order` nodes: denser means smaller grid cells
+ * and labels on smaller nodes; small views name every node, larger ones need a node drawn
+ * bigger (zoomed in) before its label shows.
  */
 export function labelGridSettings(density: LabelDensity, order: number): LabelGridSettings {
-  const level = LEVELS[density];
+  const r = relative(density);
   const base = order <= 60 ? 0 : order <= 200 ? 7 : order <= 2000 ? 10 : 13;
-  const shift = density === 'few' ? 3 : density === 'many' ? -3 : 0;
+  const shift = r < 0.75 ? 3 : r > 1.5 ? -3 : 0;
   return {
-    labelDensity: level.density,
-    labelGridCellSize: level.cell,
-    labelRenderedSizeThreshold: base === 0 && density !== 'few' ? 0 : Math.max(0, base + shift),
+    labelDensity: r * DEFAULT_DENSITY,
+    labelGridCellSize: Math.round(clamp(90 / Math.sqrt(r), 50, 160)),
+    labelRenderedSizeThreshold: base === 0 && shift <= 0 ? 0 : Math.max(0, base + shift),
   };
 }
 
@@ -67,17 +67,16 @@ export interface LabelContext {
 
 /**
  * The nodes whose labels are forced, each with its priority (LabelPriority). Neighbours of
- * the selection and the top-degree nodes are capped by the density level (most connected
+ * the selection and the top-degree nodes are capped by the density (most connected
  * first, then by id, so the choice is stable); the selection and the hovered node always.
  */
 export function forcedLabels(ctx: LabelContext): Map<string, number> {
-  const level = LEVELS[ctx.density];
   const out = new Map<string, number>();
   const put = (id: string, p: number) => {
     if ((out.get(id) ?? 0) < p) out.set(id, p);
   };
-  for (const id of topByDegree(ctx.nodes, ctx.degreeOf, level.topDegree)) put(id, LabelPriority.degree);
-  for (const id of topByDegree(ctx.selectedNeighbours, ctx.degreeOf, level.neighbours))
+  for (const id of topByDegree(ctx.nodes, ctx.degreeOf, topDegreeBudget(ctx.density))) put(id, LabelPriority.degree);
+  for (const id of topByDegree(ctx.selectedNeighbours, ctx.degreeOf, neighbourBudget(ctx.density)))
     put(id, LabelPriority.neighbour);
   if (ctx.hovered) put(ctx.hovered, LabelPriority.hovered);
   if (ctx.selected) put(ctx.selected, LabelPriority.selected);
