@@ -97,7 +97,7 @@ export class ConvergenceWatch {
  * gets the full 120, a view of thousands a few dozen — enough to place newcomers near their
  * anchor without one long main-thread task.
  */
-export function settleIterations(order: number, size: number, wanted = 120, work = 1_500_000): number {
+export function settleIterations(order: number, size: number, wanted = 120, work = 600_000): number {
   const perIteration = order * Math.log2(Math.max(2, order)) + size;
   return Math.max(10, Math.min(wanted, Math.floor(work / Math.max(1, perIteration))));
 }
