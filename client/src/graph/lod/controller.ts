@@ -36,7 +36,7 @@ export class LevelOfDetail {
   density: LabelDensity = DEFAULT_DENSITY;
   edgeBudget = DEFAULT_EDGE_BUDGET;
   big = false;
-  private budgetHidden = new Set<string>();
+  private budgetKept: Set<string> | null = null;
   private budgetCounts = { shown: 0, total: 0 };
   private topDegree: string[] = [];
   private forced = new Map<string, number>();
@@ -68,7 +68,7 @@ export class LevelOfDetail {
       });
     });
     const r = applyEdgeBudget(drawable, (n) => g.degree(n), this.edgeBudget);
-    this.budgetHidden = r.hidden;
+    this.budgetKept = r.kept;
     this.budgetCounts = { shown: r.shown, total: r.total };
     const visibleNodes: string[] = [];
     g.forEachNode((n) => {
@@ -123,7 +123,7 @@ export class LevelOfDetail {
 
   decorateEdge(edge: string, res: Partial<EdgeDisplayData> & Record<string, unknown>): void {
     if (res.hidden) return;
-    if (this.budgetHidden.has(edge) && edge !== this.host.hoveredEdge()) {
+    if (this.budgetKept && !this.budgetKept.has(edge) && edge !== this.host.hoveredEdge()) {
       const [s, t] = this.graph.extremities(edge);
       const focus = [this.host.selected(), this.host.hovered()];
       if (!focus.includes(s) && !focus.includes(t)) {
