@@ -3,12 +3,10 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
-import GraphMod from 'graphology';
-import { cjs } from '../../client/src/lib/cjs.js';
+import { MultiGraph as Graph } from 'graphology';
 import { openViewer, shot, startHarness, waitIdle, type Harness } from '../../client/test/e2e-utils.js';
 import { SCREENSHOT_DIR } from '../helpers/browser.js';
 
-const Graph = cjs(GraphMod);
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();

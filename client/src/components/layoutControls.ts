@@ -1,10 +1,12 @@
 /** Layout: ForceAtlas2 (web worker) start/stop, grouped-by-type layout, fit to screen. */
 import type { App } from '../app.js';
 import { h } from '../lib/dom.js';
+import { LABEL_DENSITY_RANGE } from '../state/appearance.js';
 
 export class LayoutControls {
   readonly el: HTMLElement;
   private fa2Btn: HTMLButtonElement;
+  private density: HTMLInputElement;
 
   constructor(private app: App) {
     this.fa2Btn = h(
@@ -12,10 +14,25 @@ export class LayoutControls {
       { type: 'button', class: 'btn small', id: 'btn-fa2', onclick: () => this.toggle() },
       'Start ForceAtlas2',
     );
+    // Label density: labels per grid cell (sigma avoids overlaps within a cell). One undo
+    // step per change, not per pixel dragged.
+    this.density = h('input', {
+      type: 'range',
+      id: 'label-density',
+      min: String(LABEL_DENSITY_RANGE.min),
+      max: String(LABEL_DENSITY_RANGE.max),
+      step: '0.1',
+      value: String(app.state.labelDensity),
+    });
+    this.density.addEventListener('change', () => app.setFilters({ labelDensity: Number(this.density.value) }));
+    app.on('filters', () => {
+      this.density.value = String(app.state.labelDensity);
+    });
     this.el = h(
       'section',
       { class: 'section' },
       h('h2', null, 'Layout'),
+      h('div', { class: 'density-row' }, h('label', { for: 'label-density' }, 'Label density'), this.density),
       h(
         'div',
         { class: 'btn-row' },

@@ -4,6 +4,7 @@
  */
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../ontology/index.js';
 import type { App } from '../app.js';
+import type { ColorBy, SizeBy } from '../state/appearance.js';
 import { clear, h } from '../lib/dom.js';
 import { ASSERTIONS, isWeak } from '../graph/assertions.js';
 import { labelColor } from '../graph/colors.js';
@@ -30,8 +31,8 @@ export class Legend {
       h('option', { value: 'label' }, 'Node type'),
       h('option', { value: 'community' }, 'Community (Louvain)'),
     );
-    this.sizeSel.addEventListener('change', () => app.setFilters({ sizeBy: this.sizeSel.value }));
-    this.colorSel.addEventListener('change', () => app.setFilters({ colorBy: this.colorSel.value }));
+    this.sizeSel.addEventListener('change', () => app.setFilters({ sizeBy: this.sizeSel.value as SizeBy }));
+    this.colorSel.addEventListener('change', () => app.setFilters({ colorBy: this.colorSel.value as ColorBy }));
 
     const allBtn = (which: 'labels' | 'rels') =>
       h(

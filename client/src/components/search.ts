@@ -51,6 +51,10 @@ export class SearchBox {
   private active = -1;
   private ctrl: AbortController | null = null;
   private lastQuery = '';
+  /** Escape closed the list: answers still in flight must not reopen it until the next keystroke. */
+  private dismissed = false;
+  /** Typed, suggestions not answered yet (debounce or request pending). */
+  private awaiting = false;
   picked: SearchHit | null = null;
 
   constructor(private opts: SearchBoxOptions) {
@@ -83,6 +87,8 @@ export class SearchBox {
     const run = debounce(() => void this.query(), 140);
     this.input.addEventListener('input', () => {
       this.picked = null;
+      this.dismissed = false;
+      this.awaiting = !!this.input.value.trim();
       run();
     });
     this.input.addEventListener('keydown', (e) => this.onKey(e));
@@ -100,10 +106,14 @@ export class SearchBox {
   private async query(): Promise<void> {
     // A choice made while a debounced or in-flight query was pending must not be
     // followed by the list re-opening over the page.
-    if (this.picked) return;
+    if (this.picked || this.dismissed) {
+      this.awaiting = false;
+      return;
+    }
     const q = this.input.value.trim();
     this.lastQuery = q;
     if (q.length < 1) {
+      this.awaiting = false;
       this.hits = [];
       this.close();
       return;
@@ -113,7 +123,9 @@ export class SearchBox {
     this.ctrl = ctrl;
     try {
       let hits = await api.search(q, this.opts.limit ?? 10, ctrl.signal);
-      if (q !== this.lastQuery || this.picked) return;
+      if (q !== this.lastQuery) return;
+      this.awaiting = false;
+      if (this.picked || this.dismissed) return;
       if (!Array.isArray(hits)) hits = [];
       if (this.opts.filter) hits = hits.filter(this.opts.filter);
       this.hits = rank(hits, q);
@@ -122,6 +134,7 @@ export class SearchBox {
       this.open();
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
+      this.awaiting = false;
       this.hits = [];
       this.render(e instanceof ApiError ? e.message : String(e));
       this.open();
@@ -198,9 +211,18 @@ export class SearchBox {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       if (this.hits.length && !this.list.hidden) this.pick(Math.max(this.active, 0));
-      else if (this.input.value.trim()) void this.query();
+      else if (this.input.value.trim()) {
+        this.dismissed = false;
+        void this.query();
+      }
     } else if (e.key === 'Escape') {
-      if (!this.list.hidden) {
+      const pending = this.awaiting && this.list.hidden && !!this.input.value.trim();
+      this.dismissed = true;
+      if (pending) {
+        // Suggestions asked for but not shown yet: dismiss them, keep the text.
+        e.preventDefault();
+        e.stopPropagation();
+      } else if (!this.list.hidden) {
         e.preventDefault();
         e.stopPropagation();
         this.close();

@@ -3,13 +3,10 @@
  * ForceAtlas2 settle used for every automatic layout (fixed iterations, fixed order, so
  * a seed and the same data give the same picture), and the grouped-by-type targets.
  */
-import fa2Mod from 'graphology-layout-forceatlas2';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type * as GraphTypes from 'graphology';
 import { NODE_LABELS } from '../../../ontology/index.js';
-import { cjs } from '../lib/cjs.js';
 import { labelColor } from './colors.js';
-
-const forceAtlas2 = cjs(fa2Mod);
 
 /** mulberry32: a small, fast, seedable PRNG (returns floats in [0, 1)). */
 export function seededRandom(seed: number): () => number {

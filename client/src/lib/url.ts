@@ -3,6 +3,8 @@
  * saved question, paths, resistance), which nodes were expanded, the selection, the
  * filters and the display choices, so a deep link reopens the same view.
  */
+import { clampDensity, DEFAULT_LABEL_DENSITY, type ColorBy, type SizeBy } from '../state/appearance.js';
+
 export type ViewMode = 'overview' | 'ego' | 'cypher' | 'question';
 
 export interface ViewSpec {
@@ -44,10 +46,17 @@ export interface UrlState {
   hiddenRelTypes: string[];
   /** Claim kinds (`assertion`; "unknown" = none recorded) whose relationships are hidden. */
   hiddenAssertions: string[];
-  sizeBy: string;
-  colorBy: string;
+  sizeBy: SizeBy;
+  colorBy: ColorBy;
+  /** Labels per grid cell (sigma's labelDensity). */
+  labelDensity: number;
   tab: string;
 }
+
+const SIZE_BY: readonly SizeBy[] = ['degree', 'betweenness', 'uniform'];
+const COLOR_BY: readonly ColorBy[] = ['label', 'community'];
+const oneOf = <T extends string>(options: readonly T[], v: string | null, fallback: T): T =>
+  options.includes(v as T) ? (v as T) : fallback;
 
 const list = (s: string | null) =>
   s
@@ -99,8 +108,9 @@ export function parseUrl(search: string = location.search): UrlState {
     hiddenLabels: list(p.get('hide')),
     hiddenRelTypes: list(p.get('hideRel')),
     hiddenAssertions: list(p.get('hideAssert')),
-    sizeBy: p.get('size') ?? 'degree',
-    colorBy: p.get('color') ?? 'label',
+    sizeBy: oneOf(SIZE_BY, p.get('size'), 'degree'),
+    colorBy: oneOf(COLOR_BY, p.get('color'), 'label'),
+    labelDensity: p.get('labels') ? clampDensity(Number(p.get('labels'))) : DEFAULT_LABEL_DENSITY,
     tab: p.get('tab') ?? 'details',
   };
 }
@@ -139,6 +149,7 @@ export function buildUrl(s: UrlState): string {
   if (s.hiddenAssertions.length) p.set('hideAssert', s.hiddenAssertions.join(','));
   if (s.sizeBy !== 'degree') p.set('size', s.sizeBy);
   if (s.colorBy !== 'label') p.set('color', s.colorBy);
+  if (s.labelDensity !== DEFAULT_LABEL_DENSITY) p.set('labels', num(s.labelDensity, 2));
   if (s.tab && s.tab !== 'details') p.set('tab', s.tab);
   const q = p.toString();
   return `${location.pathname}${q ? `?${q}` : ''}`;

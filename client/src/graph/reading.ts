@@ -1,0 +1,86 @@
+/** Read-only questions about what is drawn: visible nodes and edges, counts, positions, neighbour order. */
+import type { GraphEdge, GraphNode } from '../../../ontology/index.js';
+import { assertionOf } from './assertions.js';
+import { isEdgeVisible, isNodeVisible } from './reducers.js';
+import type { AtlasSigma } from './renderer.js';
+import type { AtlasGraph, DisplayState } from './types.js';
+
+export type VisibleNode = GraphNode & { x: number; y: number; color: string; size: number };
+
+/** The nodes and edges currently drawn (filters applied), with positions and colours. */
+export function visibleContents(
+  graph: AtlasGraph,
+  sigma: AtlasSigma,
+  s: DisplayState,
+): { nodes: VisibleNode[]; edges: GraphEdge[] } {
+  const nodes: VisibleNode[] = [];
+  graph.forEachNode((n, a) => {
+    if (!isNodeVisible(graph, s, n)) return;
+    const disp = sigma.getNodeDisplayData(n);
+    nodes.push({ ...a.data, x: a.x, y: a.y, color: disp?.color ?? a.color, size: a.size });
+  });
+  const edges: GraphEdge[] = [];
+  graph.forEachEdge((_e, a, src, tgt) => {
+    if (s.hiddenRelTypes.has(a.relType) || !isNodeVisible(graph, s, src) || !isNodeVisible(graph, s, tgt)) return;
+    edges.push(a.data);
+  });
+  return { nodes, edges };
+}
+
+/** Every node's position. */
+export function positionsOf(graph: AtlasGraph): Record<string, { x: number; y: number }> {
+  const out: Record<string, { x: number; y: number }> = {};
+  graph.forEachNode((n, a) => {
+    out[n] = { x: a.x, y: a.y };
+  });
+  return out;
+}
+
+/** How many nodes and relationships are drawn now (filters applied). */
+export function visibleCounts(graph: AtlasGraph, s: DisplayState): { nodes: number; edges: number } {
+  let nodes = 0;
+  let edges = 0;
+  graph.forEachNode((n) => {
+    if (isNodeVisible(graph, s, n)) nodes++;
+  });
+  graph.forEachEdge((e) => {
+    if (isEdgeVisible(graph, s, e)) edges++;
+  });
+  return { nodes, edges };
+}
+
+function countBy(each: (add: (k: string) => void) => void): Map<string, number> {
+  const m = new Map<string, number>();
+  each((k) => m.set(k, (m.get(k) ?? 0) + 1));
+  return m;
+}
+export const labelCounts = (g: AtlasGraph) => countBy((add) => g.forEachNode((_n, a) => add(String(a.kind))));
+export const assertionCounts = (g: AtlasGraph) => countBy((add) => g.forEachEdge((_e, a) => add(assertionOf(a.data))));
+export const relTypeCounts = (g: AtlasGraph) => countBy((add) => g.forEachEdge((_e, a) => add(a.relType)));
+
+/**
+ * The neighbours of `id` that are drawn (node type shown, linked by at least one shown
+ * relationship type), clockwise on screen from 12 o'clock: the order `]` / `[` walk.
+ */
+export function visibleNeighbors(graph: AtlasGraph, sigma: AtlasSigma, s: DisplayState, id: string): string[] {
+  if (!graph.hasNode(id)) return [];
+  const seen = new Set<string>();
+  graph.forEachEdge(id, (e, _a, src, tgt) => {
+    const other = src === id ? tgt : src;
+    if (other === id || seen.has(other) || !isEdgeVisible(graph, s, e) || !isNodeVisible(graph, s, other)) return;
+    seen.add(other);
+  });
+  const at = (n: string) => {
+    const d = sigma.getNodeDisplayData(n);
+    return d ? sigma.framedGraphToViewport(d) : { x: 0, y: 0 };
+  };
+  const c = at(id);
+  const angle = (n: string) => {
+    const p = at(n);
+    const a = Math.atan2(p.x - c.x, -(p.y - c.y));
+    return a < 0 ? a + 2 * Math.PI : a;
+  };
+  const keyed = [...seen].map((n) => ({ n, a: angle(n), name: String(graph.getNodeAttribute(n, 'label')) }));
+  keyed.sort((x, y) => x.a - y.a || x.name.localeCompare(y.name));
+  return keyed.map((k) => k.n);
+}
