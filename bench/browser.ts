@@ -36,6 +36,7 @@ const opts = new Command()
   .option('--hubs <n>', 'hubs of 12,000 edges (default: 1 below 36,000 relationships, else 3)')
   .option('--more <n>', 'times the hub’s largest "+N more" node is opened', '3')
   .option('--runs <n>', 'runs per size; the first warms the caches (server, Neo4j) and is not reported', '2')
+  .option('--cpu-profile', 'print the viewer’s top functions by self time for each step (Chrome DevTools profiler)')
   .option('--swap <sizes>', 'instead: swap synthetic graphs of these node counts into the viewer')
   .option('--no-labels', 'with --swap: also switch off node and edge labels, to see what they cost')
   .parse()
@@ -45,6 +46,7 @@ const opts = new Command()
     hubs?: string;
     more: string;
     runs: string;
+    cpuProfile?: boolean;
     swap?: string;
     labels: boolean;
   }>();
@@ -123,6 +125,39 @@ async function recording<T>(page: Page, run: () => Promise<T>): Promise<{ result
     return { result: await run(), urls };
   } finally {
     page.off('request', on);
+  }
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Run `step` under the DevTools CPU profiler (with --cpu-profile) and print the top self times. */
+async function profiled<T>(page: Page, label: string, step: () => Promise<T>): Promise<T> {
+  if (!opts.cpuProfile) return step();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  try {
+    return await step();
+  } finally {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    };
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const f = byId.get(id)!.callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+    const top = [...self]
+      .filter(([k]) => !k.startsWith('(idle)'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10);
+    console.log(`    profile of "${label}": ${top.map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join('; ')}`);
+    await cdp.detach();
   }
 }
 
@@ -277,7 +312,7 @@ async function runHubBench(): Promise<void> {
         };
         push({ size, step: 'landing view', app: appLanding, bare: bareLanding, urls: landing.urls.length });
 
-        const expand = await recording(app, () => appStep(app, 'expand', hub));
+        const expand = await recording(app, () => profiled(app, 'expand', () => appStep(app, 'expand', hub)));
         push({
           size,
           step: 'expand the largest hub',
@@ -306,7 +341,7 @@ async function runHubBench(): Promise<void> {
             console.log('  (no "+N more" node left to open)');
             break;
           }
-          const step = await recording(app, () => appStep(app, 'expand', more));
+          const step = await recording(app, () => profiled(app, `load more #${i}`, () => appStep(app, 'expand', more)));
           push({
             size,
             step: `load more #${i}`,
