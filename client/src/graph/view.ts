@@ -264,11 +264,11 @@ export class GraphView {
     this.sigma.setCustomBBox(null);
     loadSubgraph(this.graph, sub, opts.seed ?? 1);
     this.afterStructureChange();
-    // Fewer iterations on big views: one bounded main-thread task (lod/layoutStop.ts).
-    settle(
-      this.graph as unknown as GraphTypes.default,
-      this.lod.settleIterations(Math.round(Math.max(60, Math.min(300, 60000 / Math.max(1, this.graph.order))))),
+    // Fewer iterations on big views, none on the biggest: one bounded main-thread task (lod/layoutStop.ts).
+    const iterations = this.lod.settleIterations(
+      Math.round(Math.max(60, Math.min(300, 60000 / Math.max(1, this.graph.order)))),
     );
+    if (iterations > 0) settle(this.graph as unknown as GraphTypes.default, iterations);
     this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.events.emit('change');
   }
@@ -278,10 +278,11 @@ export class GraphView {
     const existing = new Set(this.graph.nodes());
     const added = mergeSubgraph(this.graph, sub, anchor);
     this.afterStructureChange();
-    if (added.length) {
+    const iterations = this.lod.settleIterations(120);
+    if (added.length && iterations > 0) {
       this.layout.stop();
       for (const id of existing) this.graph.setNodeAttribute(id, 'fixed', true);
-      settle(this.graph as unknown as GraphTypes.default, this.lod.settleIterations(120));
+      settle(this.graph as unknown as GraphTypes.default, iterations);
       for (const id of existing) if (this.graph.hasNode(id)) this.graph.removeNodeAttribute(id, 'fixed');
     }
     this.events.emit('change');

@@ -92,12 +92,17 @@ export class ConvergenceWatch {
 }
 
 /**
- * Iterations of the synchronous settle after a merge, so that its cost (about
- * nodes·log(nodes) + edges per iteration) stays near a fixed work budget: a small view
- * gets the full 120, a view of thousands a few dozen — enough to place newcomers near their
- * anchor without one long main-thread task.
+ * Iterations of the synchronous settle after a merge or a replace, so that its cost (about
+ * nodes·log(nodes) + edges per iteration, on the main thread) stays under a fixed work
+ * budget: a small view gets the full count, a view of several hundred nodes a handful, and past
+ * that none at all (0: newcomers keep their places on rings around the node they hang
+ * from, and a live ForceAtlas2 in its worker can tidy up).
  */
-export function settleIterations(order: number, size: number, wanted = 120, work = 600_000): number {
+export function settleIterations(order: number, size: number, wanted = 120, work = 80_000): number {
   const perIteration = order * Math.log2(Math.max(2, order)) + size;
-  return Math.max(10, Math.min(wanted, Math.floor(work / Math.max(1, perIteration))));
+  const n = Math.min(wanted, Math.floor(work / Math.max(1, perIteration)));
+  return n < MIN_SETTLE ? 0 : n;
 }
+
+/** Fewer iterations than this do not untangle anything: skip the settle instead. */
+export const MIN_SETTLE = 8;
