@@ -1,24 +1,382 @@
 /**
- * `npm run bench:browser [-- --sizes 1000,5000,20000]`: how the viewer holds up as the
- * drawn graph grows. The page runs against the review's graph; each size then swaps a
- * synthetic graph of N nodes / 2N edges into the one Sigma instance and measures the swap,
- * frame times during a 2 s camera pan/zoom, and frame times while ForceAtlas2 runs in its
- * worker. Headless Chromium renders WebGL on the CPU (SwiftShader): a laptop GPU does better.
+ * `npm run bench:browser [-- --relationships 10000,100000 --nodes 20000 --more 3]`: the
+ * viewer on a power-law graph with 12,000-edge hubs (bench/powerlaw.ts, written to a
+ * private Neo4j on a free port), in headless Chromium (software WebGL). For each size it
+ * opens the landing view, expands the largest hub, and opens its "+N more" node a few
+ * times; each step prints the time to the first frame drawn after it, the longest
+ * main-thread task (PerformanceObserver 'longtask') and the edges drawn — next to a bare
+ * graphology + sigma page (bench/bare-page.ts) drawing the same JSON (the same API URLs,
+ * fetched again) in the same run. Targets (issue 8): landing < 2 s, no task > 200 ms
+ * while expanding the hub.
+ *
+ * `--swap 500,2000,20000`: the older measurement instead — synthetic graphs of N nodes /
+ * 2N edges swapped into the viewer over the review's graph (refresh, hover, pan and FA2
+ * frame times).
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
+import type { Driver } from 'neo4j-driver';
+import type { Page } from 'playwright-core';
 import { createDriver, type Neo4jConfig } from '../db/connection.js';
 import { PROJECT_ROOT, start, stop } from '../db/launcher.js';
 import { ingest } from '../ingest/ingest.js';
+import { computeRanks } from '../ingest/ranks.js';
+import { applySchema } from '../ingest/schema.js';
 import { buildClientIfStale, CLIENT_DIST } from '../scripts/build-client.js';
 import { startServer } from '../server/app.js';
+import { freePort } from '../tests/global-setup.js';
 import { launchBrowser } from '../tests/helpers/browser.js';
+import { HUB_EDGES, writePowerLawGraph } from './powerlaw.js';
 
 const opts = new Command()
-  .option('--sizes <list>', 'node counts to draw', '500,2000,5000,10000,20000')
-  .option('--no-labels', 'also switch off node and edge labels, to see what they cost')
+  .option('--relationships <list>', 'power-law graphs of these many relationships', '10000,100000')
+  .option('--nodes <n>', 'nodes of each power-law graph', '20000')
+  .option('--hubs <n>', 'hubs of 12,000 edges (default: 1 below 36,000 relationships, else 3)')
+  .option('--more <n>', 'times the hub’s largest "+N more" node is opened', '3')
+  .option('--runs <n>', 'runs per size; the first warms the caches (server, Neo4j) and is not reported', '2')
+  .option('--cpu-profile', 'print the viewer’s top functions by self time for each step (Chrome DevTools profiler)')
+  .option('--swap <sizes>', 'instead: swap synthetic graphs of these node counts into the viewer')
+  .option('--no-labels', 'with --swap: also switch off node and edge labels, to see what they cost')
   .parse()
-  .opts<{ sizes: string; labels: boolean }>();
+  .opts<{
+    relationships: string;
+    nodes: string;
+    hubs?: string;
+    more: string;
+    runs: string;
+    cpuProfile?: boolean;
+    swap?: string;
+    labels: boolean;
+  }>();
+
+/** Collects long tasks from the first moment of every page (app and bare alike). */
+const OBSERVER = `
+window.__name = (f) => f;
+window.__longtasks = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+} catch (e) { window.__longtasks = null; }
+window.__firstFrame = null;
+(function poll() {
+  requestAnimationFrame(() => {
+    if (window.__atlas && window.__atlas.ready) requestAnimationFrame((t) => { window.__firstFrame = performance.now(); });
+    else poll();
+  });
+})();
+`;
+
+interface Step {
+  ms: number;
+  longestTask: number;
+  drawnEdges: number;
+  loadedEdges: number;
+  nodes: number;
+}
+
+interface StepRow {
+  size: string;
+  step: string;
+  app: Step;
+  bare: Step;
+  urls: number;
+}
+
+/** Longest task that started in [from, to] (ms since the page's time origin). */
+async function longestTask(page: Page, from: number, to: number): Promise<number> {
+  // Long-task entries arrive a little after the task ends.
+  await page.waitForTimeout(300);
+  return page.evaluate(
+    ([a, b]) => {
+      const list = (window as unknown as { __longtasks: { start: number; duration: number }[] | null }).__longtasks;
+      if (!list) return Number.NaN;
+      return Math.max(0, ...list.filter((t) => t.start >= a - 1 && t.start <= b).map((t) => t.duration));
+    },
+    [from, to] as [number, number],
+  );
+}
+
+/** What the viewer draws: edges sigma does not hide (filters, budget), and every edge loaded. */
+async function appCounts(page: Page): Promise<{ drawnEdges: number; loadedEdges: number; nodes: number }> {
+  return page.evaluate(() => {
+    const a = (window as any).__atlas;
+    let drawn = 0;
+    a.graph.forEachEdge((e: string) => {
+      const d = a.sigma.getEdgeDisplayData(e);
+      if (d && !d.hidden) drawn++;
+    });
+    return { drawnEdges: drawn, loadedEdges: a.graph.size, nodes: a.graph.order };
+  });
+}
+
+const API_DATA = /\/api\/(graph|nodes\/[^/]+\/(neighbors|relationships))/;
+
+/** The API data requests a page makes while `run` runs. */
+async function recording<T>(page: Page, run: () => Promise<T>): Promise<{ result: T; urls: string[] }> {
+  const urls: string[] = [];
+  const on = (r: { url(): string }) => {
+    if (API_DATA.test(r.url())) urls.push(r.url());
+  };
+  page.on('request', on);
+  try {
+    return { result: await run(), urls };
+  } finally {
+    page.off('request', on);
+  }
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Run `step` under the DevTools CPU profiler (with --cpu-profile) and print the top self times. */
+async function profiled<T>(page: Page, label: string, step: () => Promise<T>): Promise<T> {
+  if (!opts.cpuProfile) return step();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  try {
+    return await step();
+  } finally {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    };
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const f = byId.get(id)!.callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+    const top = [...self]
+      .filter(([k]) => !k.startsWith('(idle)'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10);
+    console.log(`    profile of "${label}": ${top.map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join('; ')}`);
+    await cdp.detach();
+  }
+}
+
+async function bareStep(bare: Page, urls: string[]): Promise<Step> {
+  const t0 = await bare.evaluate(() => performance.now());
+  const r = await bare.evaluate((u) => (window as any).__bare.load(u), urls);
+  const t1 = t0 + r.ms;
+  return {
+    ms: r.ms,
+    longestTask: await longestTask(bare, t0, t1),
+    drawnEdges: r.edges,
+    loadedEdges: r.edges,
+    nodes: r.nodes,
+  };
+}
+
+/** Time of an app action, from its call to the second frame after it settled. */
+async function appStep(page: Page, action: string, arg: string): Promise<Step> {
+  const { t0, t1 } = await page.evaluate(
+    async ([action, arg]) => {
+      const a = (window as any).__atlas;
+      const t0 = performance.now();
+      await a.app[action](arg);
+      while (a.app.busy) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return { t0, t1: performance.now() };
+    },
+    [action, arg] as [string, string],
+  );
+  return { ms: t1 - t0, longestTask: await longestTask(page, t0, t1), ...(await appCounts(page)) };
+}
+
+async function bundleBarePage(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bare-'));
+  const { build } = await import('vite');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: PROJECT_ROOT,
+    build: {
+      outDir: dir,
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      rolldownOptions: {
+        input: path.join(PROJECT_ROOT, 'bench/bare-page.ts'),
+        output: { entryFileNames: 'bare.js', format: 'es' },
+        checks: { bundlerTimings: false },
+      },
+    } as Record<string, unknown>,
+  });
+  return fs.readFileSync(path.join(dir, 'bare.js'), 'utf8');
+}
+
+async function wipe(driver: Driver): Promise<void> {
+  const session = driver.session({ database: 'neo4j' });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+async function runHubBench(): Promise<void> {
+  await buildClientIfStale();
+  const bareJs = await bundleBarePage();
+  const port = await freePort();
+  const db = { home: path.join(PROJECT_ROOT, `.data/neo4j-bench-browser-${port}`), port };
+  let t0 = performance.now();
+  const started = await start(db, { heap: '1536m' });
+  console.log(`Neo4j (port ${port}) started in ${Math.round(performance.now() - t0)} ms`);
+  const config: Neo4jConfig = {
+    uri: `bolt://127.0.0.1:${port}`,
+    user: 'neo4j',
+    password: started.password,
+    database: 'neo4j',
+    managed: false,
+    boltPort: port,
+  };
+  const driver = createDriver(config);
+  const server = await startServer({ port: 0, config, clientDist: CLIENT_DIST, log: () => {} });
+  const browser = await launchBrowser();
+  const rows: StepRow[] = [];
+  try {
+    await applySchema(driver, 'neo4j');
+    for (const rels of opts.relationships.split(',').map(Number)) {
+      await wipe(driver);
+      const hubs = opts.hubs !== undefined ? Number(opts.hubs) : rels < 3 * HUB_EDGES ? 1 : 3;
+      t0 = performance.now();
+      const g = await writePowerLawGraph(
+        driver,
+        'neo4j',
+        { nodes: Number(opts.nodes), relationships: rels, hubs },
+        () => {},
+      );
+      await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: 'neo4j' });
+      await computeRanks(driver, 'neo4j');
+      const top = await driver.executeQuery(
+        'MATCH (n:Entity) RETURN n.id AS id, n.degree AS d ORDER BY n.degree DESC LIMIT 1',
+        {},
+        { database: 'neo4j' },
+      );
+      const hub = top.records[0]!.get('id') as string;
+      const size = `${g.relationships.toLocaleString('en-US')} rels / ${g.nodes.toLocaleString('en-US')} nodes`;
+      console.log(
+        `\n${size} written in ${Math.round(performance.now() - t0)} ms; largest hub ${hub} (${Number(top.records[0]!.get('d'))} relationships)`,
+      );
+
+      const runs = Math.max(1, Number(opts.runs));
+      for (let run = 1; run <= runs; run++) {
+        const reported = run > 1 || runs === 1;
+        console.log(`  run ${run}${reported ? '' : ' (warm-up, not reported)'}`);
+        const push = (r: StepRow) => {
+          print(r);
+          if (reported) rows.push(r);
+        };
+        const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+        await context.addInitScript({ content: OBSERVER });
+        await context.route(`${server.url}/__bench/**`, (route) => {
+          const url = new URL(route.request().url());
+          if (url.pathname.endsWith('/bare.js')) return route.fulfill({ contentType: 'text/javascript', body: bareJs });
+          return route.fulfill({
+            contentType: 'text/html',
+            body: '<!doctype html><html><body style="margin:0"><div id="stage" style="width:100vw;height:100vh"></div><script type="module" src="/__bench/bare.js"></script></body></html>',
+          });
+        });
+        const app = await context.newPage();
+        const errors: string[] = [];
+        app.on('pageerror', (e) => errors.push(e.message));
+        // Landing: navigation start to the first frame after the viewer is ready.
+        const landing = await recording(app, async () => {
+          await app.goto(server.url);
+          await app.waitForFunction(() => (window as any).__firstFrame !== null, null, { timeout: 120_000 });
+          return app.evaluate(() => (window as any).__firstFrame as number);
+        });
+        const appLanding: Step = {
+          ms: landing.result,
+          longestTask: await longestTask(app, 0, landing.result),
+          ...(await appCounts(app)),
+        };
+        const bare = await context.newPage();
+        await bare.goto(`${server.url}/__bench/bare.html#${encodeURIComponent(JSON.stringify(landing.urls))}`);
+        await bare.waitForFunction(() => (window as any).__bare?.firstFrame != null, null, { timeout: 120_000 });
+        const bareFirst = await bare.evaluate(() => (window as any).__bare.firstFrame as number);
+        const bareCounts = await bare.evaluate(() => (window as any).__bare.load([]));
+        const bareLanding: Step = {
+          ms: bareFirst,
+          longestTask: await longestTask(bare, 0, bareFirst),
+          drawnEdges: bareCounts.edges,
+          loadedEdges: bareCounts.edges,
+          nodes: bareCounts.nodes,
+        };
+        push({ size, step: 'landing view', app: appLanding, bare: bareLanding, urls: landing.urls.length });
+
+        const expand = await recording(app, () => profiled(app, 'expand', () => appStep(app, 'expand', hub)));
+        push({
+          size,
+          step: 'expand the largest hub',
+          app: expand.result,
+          bare: await bareStep(bare, expand.urls),
+          urls: expand.urls.length,
+        });
+
+        for (let i = 1; i <= Number(opts.more); i++) {
+          const more = await app.evaluate((hub) => {
+            const a = (window as any).__atlas;
+            let best: string | null = null;
+            let left = 0;
+            a.graph.forEachNode((n: string, attrs: any) => {
+              const agg = attrs.data?.aggregate;
+              if (!agg || agg.node !== hub) return;
+              const rest = agg.total - (attrs.shown ?? agg.shown);
+              if (rest > left) {
+                left = rest;
+                best = n;
+              }
+            });
+            return best;
+          }, hub);
+          if (!more) {
+            console.log('  (no "+N more" node left to open)');
+            break;
+          }
+          const step = await recording(app, () => profiled(app, `load more #${i}`, () => appStep(app, 'expand', more)));
+          push({
+            size,
+            step: `load more #${i}`,
+            app: step.result,
+            bare: await bareStep(bare, step.urls),
+            urls: step.urls.length,
+          });
+        }
+        if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
+        await context.close();
+      }
+    }
+    console.log('\nMarkdown:\n');
+    console.log(
+      '| graph | step | app: first frame ms | app: longest task ms | app: edges drawn / loaded | bare: first frame ms | bare: longest task ms | bare: edges |',
+    );
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+    for (const r of rows)
+      console.log(
+        `| ${r.size} | ${r.step} | ${r.app.ms.toFixed(0)} | ${r.app.longestTask.toFixed(0)} | ${r.app.drawnEdges} / ${r.app.loadedEdges} | ${r.bare.ms.toFixed(0)} | ${r.bare.longestTask.toFixed(0)} | ${r.bare.drawnEdges} |`,
+      );
+  } finally {
+    await browser.close();
+    await server.close();
+    await driver.close();
+    if (started.startedHere) await stop(db);
+    fs.rmSync(db.home, { recursive: true, force: true });
+  }
+}
+
+function print(r: StepRow): void {
+  const f = (s: Step) =>
+    `${s.ms.toFixed(0).padStart(6)} ms, longest task ${s.longestTask.toFixed(0).padStart(4)} ms, ${s.drawnEdges}/${s.loadedEdges} edges, ${s.nodes} nodes`;
+  console.log(`  ${r.step.padEnd(24)} app ${f(r.app)}  |  bare ${f(r.bare)}  (${r.urls} API requests)`);
+}
 
 interface FrameStats {
   fps: number;
@@ -27,8 +385,7 @@ interface FrameStats {
   max: number;
 }
 
-async function main(): Promise<void> {
-  const sizes = opts.sizes.split(',').map(Number);
+async function runSwapBench(sizes: number[]): Promise<void> {
   await buildClientIfStale();
   const db = { home: path.join(PROJECT_ROOT, '.data/neo4j-bench'), port: 7689 };
   const started = await start(db, { heap: '1g' });
@@ -145,7 +502,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+(opts.swap ? runSwapBench(opts.swap.split(',').map(Number)) : runHubBench()).catch((err) => {
   console.error(err);
   process.exit(1);
 });

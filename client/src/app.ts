@@ -19,6 +19,7 @@ import { NeighbourWalk } from './app/neighbourWalk.js';
 import type { OverlayResult } from './app/overlays.js';
 import type { StageMessage } from './app/stageMessages.js';
 import { ViewSync } from './app/viewSync.js';
+import { isMoreId } from './graph/lod/moreNode.js';
 
 export { OVERVIEW_LIMIT } from './app/baseView.js';
 export type { OverlayResult } from './app/overlays.js';
@@ -284,6 +285,8 @@ export class App {
 
   /** Select a node; bring it into the view first when it is not there. */
   async select(id: string | null, opts: { center?: boolean; push?: boolean } = {}): Promise<void> {
+    // A "+N more" node is not an entity: opening it loads more of its group.
+    if (id && isMoreId(id)) return this.expand(id);
     const v = this.view;
     const push = opts.push ?? true;
     if (id) await this.dispatch({ type: 'bringAndSelect', id, bring: !!v && !v.graph.hasNode(id) }, { push });

@@ -58,7 +58,9 @@ describe('one runaway query through POST /api/cypher', () => {
     expect([400, 422], JSON.stringify(slow.body)).toContain(slow.status);
     // 15 s timeout + Neo4j's 2 s monitor + the enforcer's 5 s grace, on a loaded machine.
     expect(slow.ms).toBeLessThan(45_000);
-    console.info(`memory probe ${probe.status} in ${Math.round(probe.ms)} ms; slow probe ${slow.status} in ${Math.round(slow.ms)} ms`);
+    console.info(
+      `memory probe ${probe.status} in ${Math.round(probe.ms)} ms; slow probe ${slow.status} in ${Math.round(slow.ms)} ms`,
+    );
 
     const after = await cypher(server.url, 'MATCH (d:Drug) RETURN count(d) AS drugs');
     expect(after.status, JSON.stringify(after.body)).toBe(200);

@@ -17,7 +17,7 @@ export interface BaseView {
 export async function fetchBaseView(spec: ViewSpec): Promise<BaseView> {
   switch (spec.mode) {
     case 'ego':
-      return { sub: asSubgraph(await api.neighbors(spec.id!, spec.depth ?? 1)) };
+      return { sub: asSubgraph(await api.neighbors(spec.id!, spec.depth ?? 1, undefined, true)) };
     case 'cypher': {
       const data = await api.cypher(spec.query ?? '', spec.params ?? {});
       return { sub: await graphOfResult(data, spec.params), result: { title: 'Cypher query', data } };

@@ -4,6 +4,8 @@
  * positions and camera, and follows the camera back into the URL.
  */
 import type { Overlay, UrlState, ViewSpec } from '../lib/url.js';
+import { isMoreId } from '../graph/lod/moreNode.js';
+import { openMoreNode } from '../graph/lod/openMore.js';
 import { sameSpec } from '../lib/url.js';
 import { api, asSubgraph } from '../lib/api.js';
 import type { App } from '../app.js';
@@ -156,7 +158,14 @@ export class ViewSync {
     }
     this.app.setBusy(1);
     try {
-      const res = await api.neighbors(op, 1);
+      if (isMoreId(op)) {
+        // A "+N more" node: the next neighbours of its group, paged (issue 8).
+        const r = await openMoreNode(v, op, api.relationships);
+        this.app.notify(r.message);
+        return r.added;
+      }
+      // The top neighbours of each relationship type, and one "+N more" node per type cut.
+      const res = await api.neighbors(op, 1, undefined, true);
       const sub = asSubgraph(res);
       const added = v.merge(sub, v.graph.hasNode(op) ? op : undefined);
       const name = this.app.nameOf(op);

@@ -11,7 +11,8 @@ import { append, clear, h, type Child } from '../lib/dom.js';
 const add = (el: Node, ...c: Child[]) => append(el, c);
 import { labelColor } from '../graph/colors.js';
 import { edgeDetails } from './edgeDetails.js';
-import { fmtValue, HIDDEN_PROPS, externalLink, PROP_ORDER, REL_HIDDEN, refsEl } from './propertyFormat.js';
+import { externalLink, fmtValue, HIDDEN_PROPS, PROP_ORDER, REL_HIDDEN, refsEl } from './propertyFormat.js';
+import { relationshipPager } from './relationshipPager.js';
 
 export { externalLink, fmtValue, refsEl } from './propertyFormat.js';
 
@@ -207,9 +208,12 @@ export class DetailsPanel {
     if (n.curationNote)
       add(this.el, h('div', { class: 'subhead' }, 'Curation note'), h('p', { class: 'note' }, String(n.curationNote)));
 
-    // Relationships grouped by type
+    // Relationships grouped by type: the first page of each (type, direction) group, the
+    // rest paged on demand (relationshipCounts carries the counts and cursors).
     const rels = Array.isArray(d.relationships) ? d.relationships : [];
-    add(this.el, h('div', { class: 'subhead' }, `Relationships (${rels.length})`));
+    const counts = Array.isArray(d.relationshipCounts) ? d.relationshipCounts : [];
+    const total = d.total?.relationships ?? rels.length;
+    add(this.el, h('div', { class: 'subhead' }, `Relationships (${total.toLocaleString('en-US')})`));
     if (!rels.length) add(this.el, h('p', { class: 'note' }, 'No relationships.'));
     const groups = new Map<string, RelationshipInfo[]>();
     for (const rel of rels) {
@@ -220,21 +224,37 @@ export class DetailsPanel {
     }
     for (const [type, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       const ul = h('ul', { class: 'rel-list' });
-      list.sort((a, b) =>
-        a.direction === b.direction
-          ? String(a.other?.name).localeCompare(String(b.other?.name))
-          : a.direction === 'out'
-            ? -1
-            : 1,
-      );
+      const ofType = counts.filter((c) => c.type === type);
+      const paged = ofType.some((c) => c.next);
+      // A complete group reads best by name; a paged one keeps the server's order (best
+      // first), which the next pages continue.
+      if (!paged)
+        list.sort((a, b) =>
+          a.direction === b.direction
+            ? String(a.other?.name).localeCompare(String(b.other?.name))
+            : a.direction === 'out'
+              ? -1
+              : 1,
+        );
       for (const rel of list) ul.append(this.relItem(rel));
+      const count = ofType.length ? ofType.reduce((n, c) => n + c.count, 0) : list.length;
+      const pagers = ofType.map((c) =>
+        relationshipPager({
+          nodeId: n.id,
+          count: c,
+          list: ul,
+          item: (rel) => this.relItem(rel),
+          fetchPage: api.relationships,
+        }),
+      );
       add(
         this.el,
         h(
           'section',
           { class: 'rel-group', 'data-type': type },
-          h('h3', null, type, h('span', { class: 'count' }, String(list.length))),
+          h('h3', null, type, h('span', { class: 'count' }, count.toLocaleString('en-US'))),
           ul,
+          ...pagers,
         ),
       );
     }

@@ -4,9 +4,11 @@
  * state. Level-of-detail settings (label density, edge budget) belong here.
  */
 import Sigma from 'sigma';
-import type { EdgeProgramType } from 'sigma/rendering';
+import { EdgeLineProgram, type EdgeProgramType } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { createLabelDrawer, type LabelDrawer } from './labels.js';
+import { LINE_EDGE } from './lod/bigGraphSettings.js';
 import { ArrowProgram, CurvedArrowProgram } from './programs.js';
 import { edgeReducer, nodeReducer } from './reducers.js';
 import type { AtlasGraph, DisplayState, EdgeAttrs, NodeAttrs } from './types.js';
@@ -15,10 +17,17 @@ export type AtlasSigma = Sigma<NodeAttrs, EdgeAttrs>;
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
+/** Last touches after the reducers (the level of detail: forced labels, edge budget, programs). */
+export interface Decorate {
+  node(node: string, res: Partial<NodeDisplayData> & Record<string, unknown>): void;
+  edge(edge: string, res: Partial<EdgeDisplayData> & Record<string, unknown>): void;
+}
+
 export function rendererSettings(
   graph: AtlasGraph,
   state: () => DisplayState,
   labels: LabelDrawer,
+  decorate?: Decorate,
 ): Partial<Settings<NodeAttrs, EdgeAttrs>> {
   return {
     renderEdgeLabels: true,
@@ -28,6 +37,8 @@ export function rendererSettings(
     edgeProgramClasses: {
       arrow: ArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
       curvedArrow: CurvedArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
+      // Big views draw every edge with this one plain program (lod/bigGraphSettings.ts).
+      [LINE_EDGE]: EdgeLineProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
     },
     labelFont: FONT,
     labelSize: 13,
@@ -44,15 +55,28 @@ export function rendererSettings(
     minCameraRatio: 0.03,
     maxCameraRatio: 8,
     stagePadding: 60,
-    nodeReducer: (n, d) => nodeReducer(graph, state(), n, d),
-    edgeReducer: (e, d) => edgeReducer(graph, state(), e, d),
+    nodeReducer: (n, d) => {
+      const res = nodeReducer(graph, state(), n, d);
+      decorate?.node(n, res);
+      return res;
+    },
+    edgeReducer: (e, d) => {
+      const res = edgeReducer(graph, state(), e, d);
+      decorate?.edge(e, res);
+      return res;
+    },
   };
 }
 
 /** Create the renderer in `container`; it re-measures itself when the container changes size. */
-export function createRenderer(graph: AtlasGraph, container: HTMLElement, state: () => DisplayState): AtlasSigma {
+export function createRenderer(
+  graph: AtlasGraph,
+  container: HTMLElement,
+  state: () => DisplayState,
+  decorate?: Decorate,
+): AtlasSigma {
   const labels = createLabelDrawer();
-  const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, rendererSettings(graph, state, labels));
+  const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, rendererSettings(graph, state, labels, decorate));
   sigma.on('beforeRender', () => labels.reset());
   // The stage changes size with the panels (wide tabs, narrow windows): re-measure and draw.
   let frame = 0;
@@ -64,16 +88,4 @@ export function createRenderer(graph: AtlasGraph, container: HTMLElement, state:
     });
   }).observe(container);
   return sigma;
-}
-
-/** Small views show every label; big ones reveal labels as you zoom in. */
-export function adaptLabelThreshold(sigma: AtlasSigma, order: number): void {
-  const threshold = order <= 60 ? 0 : order <= 200 ? 7 : 10;
-  if (sigma.getSetting('labelRenderedSizeThreshold') !== threshold)
-    sigma.setSetting('labelRenderedSizeThreshold', threshold);
-}
-
-/** Labels per grid cell: the density control of the legend (the state's `labelDensity`). */
-export function setLabelDensity(sigma: AtlasSigma, density: number): void {
-  if (sigma.getSetting('labelDensity') !== density) sigma.setSetting('labelDensity', density);
 }

@@ -17,7 +17,9 @@ import { LayoutRunner } from './layoutRunner.js';
 import { computeCommunities, computeSizes } from './metrics.js';
 import * as read from './reading.js';
 import { isEdgeVisible, isNodeVisible } from './reducers.js';
-import { adaptLabelThreshold, type AtlasSigma, createRenderer, setLabelDensity } from './renderer.js';
+import { assertionOf, isWeak } from './assertions.js';
+import { LevelOfDetail } from './lod/controller.js';
+import { type AtlasSigma, createRenderer } from './renderer.js';
 import { type AtlasGraph, type ColorBy, type DisplayState, emptyDisplayState, type SizeBy } from './types.js';
 
 export type { AtlasGraph, ColorBy, EdgeAttrs, NodeAttrs, SizeBy } from './types.js';
@@ -45,12 +47,26 @@ export class GraphView {
   sizeBy: SizeBy = 'degree';
   /** Positions were changed by hand (drag, live ForceAtlas2, grouping): a link must carry them. */
   manualLayout = false;
+  /** Level of detail: label priority and density, edge budget, big-graph settings, layout auto-stop. */
+  readonly lod: LevelOfDetail;
   private layout: LayoutRunner;
   private camera: CameraControl;
 
   constructor(container: HTMLElement) {
     this.graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: true }) as AtlasGraph;
-    this.sigma = createRenderer(this.graph, container, () => this.display);
+    // Sigma draws once while constructing, before the level of detail exists.
+    this.sigma = createRenderer(this.graph, container, () => this.display, {
+      node: (n, res) => this.lod?.decorateNode(n, res),
+      edge: (e, res) => this.lod?.decorateEdge(e, res),
+    });
+    this.lod = new LevelOfDetail(this.sigma, this.graph, {
+      isNodeVisible: (n) => this.isNodeVisible(n),
+      isEdgeVisible: (e) => this.isEdgeVisible(e),
+      isWeakEdge: (e) => isWeak(assertionOf(this.graph.getEdgeAttribute(e, 'data'))),
+      selected: () => this.display.selected,
+      hovered: () => this.display.hovered,
+      hoveredEdge: () => this.display.hoveredEdge,
+    });
     this.layout = new LayoutRunner(this.graph, this.sigma, () => this.events.emit('layout'));
     this.camera = new CameraControl({
       graph: this.graph,
@@ -135,10 +151,12 @@ export class GraphView {
   syncDisplay(s: DisplayInputs): void {
     const d = this.display;
     let full = false;
+    let filtered = false;
     const setOf = (key: 'hiddenLabels' | 'hiddenRelTypes' | 'hiddenAssertions', list: string[]) => {
       if (d[key].size === list.length && list.every((x) => d[key].has(x))) return;
       d[key] = new Set(list);
       full = true;
+      filtered = true;
     };
     setOf('hiddenLabels', s.hiddenLabels);
     setOf('hiddenRelTypes', s.hiddenRelTypes);
@@ -163,7 +181,10 @@ export class GraphView {
       if (s.colorBy === 'community') computeCommunities(this.graph);
       full = true;
     }
-    setLabelDensity(this.sigma, s.labelDensity);
+    // What is drawn changed: edge budget and label priority again; only the focus: labels.
+    if (filtered) this.lod.update();
+    else if (full) this.lod.focusChanged();
+    if (s.labelDensity !== this.lod.density) this.lod.setLabelDensity(s.labelDensity);
     if (full) this.refresh();
     this.setHoveredEdge(s.hoveredEdge && this.graph.hasEdge(s.hoveredEdge) ? s.hoveredEdge : null);
   }
@@ -176,6 +197,7 @@ export class GraphView {
   }
   setHighlight(h: { nodes: Iterable<string>; edges: Iterable<string> } | null): void {
     this.display.highlight = h ? { nodes: new Set(h.nodes), edges: new Set(h.edges) } : null;
+    this.lod.update();
     this.refresh();
   }
 
@@ -199,7 +221,7 @@ export class GraphView {
     curveParallelEdges(this.graph);
     computeSizes(this.graph, this.sizeBy);
     if (d.colorBy === 'community') computeCommunities(this.graph);
-    adaptLabelThreshold(this.sigma, this.graph.order);
+    this.lod.update();
   }
 
   /** Replace the whole view with a subgraph, laid out from scratch: deterministic for a seed. */
@@ -212,7 +234,11 @@ export class GraphView {
     this.sigma.setCustomBBox(null);
     loadSubgraph(this.graph, sub, opts.seed ?? 1);
     this.afterStructureChange();
-    settle(this.graph as unknown as GraphTypes.default);
+    // Fewer iterations on big views, none on the biggest: one bounded main-thread task (lod/layoutStop.ts).
+    const iterations = this.lod.settleIterations(
+      Math.round(Math.max(60, Math.min(300, 60000 / Math.max(1, this.graph.order)))),
+    );
+    if (iterations > 0) settle(this.graph as unknown as GraphTypes.default, iterations);
     this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.events.emit('change');
   }
@@ -222,10 +248,11 @@ export class GraphView {
     const existing = new Set(this.graph.nodes());
     const added = mergeSubgraph(this.graph, sub, anchor);
     this.afterStructureChange();
-    if (added.length) {
+    const iterations = this.lod.settleIterations(120);
+    if (added.length && iterations > 0) {
       this.layout.stop();
       for (const id of existing) this.graph.setNodeAttribute(id, 'fixed', true);
-      settle(this.graph as unknown as GraphTypes.default, 120);
+      settle(this.graph as unknown as GraphTypes.default, iterations);
       for (const id of existing) if (this.graph.hasNode(id)) this.graph.removeNodeAttribute(id, 'fixed');
     }
     this.events.emit('change');
@@ -252,9 +279,13 @@ export class GraphView {
     return this.layout.isRunning();
   }
   startLayout(ms = 4000, onDone?: () => void): void {
-    if (this.layout.start(ms, onDone)) this.manualLayout = true;
+    if (!this.layout.start(ms, onDone)) return;
+    this.manualLayout = true;
+    // Large views stop by themselves once still, or at a budget scaled by their size.
+    this.lod.watchLayout(ms, () => this.stopLayout());
   }
   stopLayout(): void {
+    this.lod.unwatchLayout();
     this.layout.stop();
   }
   /** Lay nodes out in one cluster per shown type, clusters around a circle; animated. */

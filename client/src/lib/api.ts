@@ -62,13 +62,29 @@ const qs = (o: Record<string, string | number | undefined | null>) => {
 // The response shapes are the server's own types (one contract; `import type` is erased).
 import type { CypherResult as ServerCypherResult } from '../../../server/queries/cypher.js';
 import type { Health } from '../../../server/queries/health.js';
-import type { NodeDetail, NodeRelationship } from '../../../server/queries/nodes.js';
+import type {
+  NodeDetail,
+  NodeRelationship,
+  RelationshipCount,
+  RelationshipPage,
+} from '../../../server/queries/nodes.js';
 import type { Overview, SchemaCounts } from '../../../server/queries/overview.js';
 import type { PathResult } from '../../../server/queries/paths.js';
 import type { Pathway, ResistanceResult } from '../../../server/queries/resistance.js';
 import type { Question, QuestionSet } from '../../../server/lib/questions.js';
 
-export type { Health, NodeDetail, Overview, PathResult, Pathway, Question, QuestionSet, ResistanceResult };
+export type {
+  Health,
+  NodeDetail,
+  Overview,
+  PathResult,
+  Pathway,
+  Question,
+  QuestionSet,
+  RelationshipCount,
+  RelationshipPage,
+  ResistanceResult,
+};
 export type RelationshipInfo = NodeRelationship;
 export type NodeDetails = NodeDetail;
 export type Schema = SchemaCounts;
@@ -85,8 +101,16 @@ export const api = {
   search: (q: string, limit = 10, signal?: AbortSignal) =>
     request<SearchHit[]>(`/api/search${qs({ q, limit })}`, { signal }),
   node: (id: string) => request<NodeDetails>(`/api/nodes/${encodeURIComponent(id)}`),
-  neighbors: (id: string, depth = 1, types?: string[]) =>
-    request<Neighbors>(`/api/nodes/${encodeURIComponent(id)}/neighbors${qs({ depth, types: types?.join(',') })}`),
+  /** `aggregate`: one "+N more TYPE" node per group the server cut (progressive loading). */
+  neighbors: (id: string, depth = 1, types?: string[], aggregate = false) =>
+    request<Neighbors>(
+      `/api/nodes/${encodeURIComponent(id)}/neighbors${qs({ depth, types: types?.join(','), aggregate: aggregate ? 1 : undefined })}`,
+    ),
+  /** One page of a node's relationships of one type and direction (`cursor`: a page's `next`). */
+  relationships: (id: string, type: string, direction: 'out' | 'in', cursor: string | null, limit = 100) =>
+    request<RelationshipPage>(
+      `/api/nodes/${encodeURIComponent(id)}/relationships${qs({ type, direction, cursor, limit })}`,
+    ),
   graph: (limit = 150, labels?: string[]) => request<Overview>(`/api/graph${qs({ limit, labels: labels?.join(',') })}`),
   schema: () => request<Schema>('/api/schema'),
   cypher: (query: string, params: Record<string, unknown> = {}) =>

@@ -17,6 +17,9 @@ export function mountStatus(app: App): { renderStatus: () => void } {
         h('span', { class: 'dot ok' }),
         `${c.nodes} nodes · ${c.edges} links shown${hidden ? ` (of ${v.graph.order} · ${v.graph.size} loaded)` : ''}`,
       );
+      // Above the edge budget the lowest-priority links are not drawn (graph/lod/edgeBudget.ts).
+      const budget = v.lod.edgeStatus();
+      if (budget) statusEl.append(h('span', { class: 'edge-budget' }, ` · ${budget}`));
     } else statusEl.append(h('span', { class: 'dot ok' }), 'Ready');
   };
   app.on('filters', renderStatus);
