@@ -31,6 +31,8 @@ const opts = new Command()
   .option('--relationships <n>', 'relationships at the largest size', '1000000')
   .option('--sizes <list>', 'relationship counts to run (default: 10k, 100k, … up to --relationships)')
   .option('--repeat <n>', 'runs of each method per size', '2')
+  .option('--repeat-largest <n>', 'runs of each method at the largest size (default: --repeat)')
+  .option('--heap <size>', 'heap of the bench Neo4j', '2g')
   .option('--methods <list>', 'app,loadcsv,driver', 'app,loadcsv,driver')
   .option('--port <n>', 'Bolt port of the bench Neo4j', '7690')
   .option('--app-args <args>', 'extra arguments for the app’s ingest', '')
@@ -42,6 +44,8 @@ const opts = new Command()
     relationships: string;
     sizes?: string;
     repeat: string;
+    repeatLargest?: string;
+    heap: string;
     methods: string;
     port: string;
     appArgs: string;
@@ -247,7 +251,7 @@ async function main(): Promise<void> {
   const repeat = Number(opts.repeat);
   const port = Number(opts.port);
   const db = { home: path.join(PROJECT_ROOT, '.data/neo4j-bench-ingest'), port };
-  const started = await start(db, { heap: '1g', pageCache: opts.pageCache });
+  const started = await start(db, { heap: opts.heap, pageCache: opts.pageCache });
   const uri = `bolt://127.0.0.1:${port}`;
   const driver = createDriver({
     uri,
@@ -277,7 +281,8 @@ async function main(): Promise<void> {
       const server = await serve(dir);
       const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       try {
-        for (let r = 0; r < repeat; r++) {
+        const times = size === sizes.at(-1) && opts.repeatLargest ? Number(opts.repeatLargest) : repeat;
+        for (let r = 0; r < times; r++) {
           const order = methods.map((_, i) => methods[(i + r) % methods.length]!);
           for (const method of order) {
             await wipe(driver);
@@ -306,7 +311,9 @@ async function main(): Promise<void> {
                 .toLocaleString('en')
                 .padStart(8)} rels/s  ${Math.round(run.rows / seconds)
                 .toLocaleString('en')
-                .padStart(8)} rows/s${rssMb ? `  peak RSS ${rssMb} MB` : ''}`,
+                .padStart(
+                  8,
+                )} rows/s${rssMb ? `  peak RSS ${rssMb} MB` : ''}  (load average ${os.loadavg()[0]!.toFixed(1)})`,
             );
           }
         }

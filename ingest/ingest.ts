@@ -446,7 +446,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     for (const [type, group] of [...relGroups]) await flushRels(type, group);
     await writer.drain();
 
-    timing('relationships');
+    timing(`relationships (${writer.retried} batches retried)`);
     // Converge: remove what the dataset no longer contains (relationships first).
     if (plan && stale > 0) {
       let done = 0;
