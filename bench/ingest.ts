@@ -4,7 +4,8 @@
  * Generates a power-law graph as neo4j-admin CSV (bench/ingest-data.ts) at 10k, 100k, …
  * up to --relationships relationships (nodes scaled in proportion), and loads each size on
  * the bench's own Neo4j (port 7690, .data/neo4j-bench-ingest) with
- *   (a) the app's ingest, as a child process (`ingest/cli.ts`; peak RSS from /proc VmHWM),
+ *   (a) the app's ingest as `npm run ingest` runs it, a child process (`ingest/launch.mjs`,
+ *       the precompiled ingest/cli.ts; peak RSS from /proc VmHWM),
  *   (b) LOAD CSV … CALL { … } IN TRANSACTIONS OF 10000 ROWS, the files served over http
  *       from 127.0.0.1 by a tiny node server (file URLs stay off),
  *   (c) a bare neo4j-driver script: UNWIND batches of 10,000 rows, one transaction each.
@@ -87,7 +88,7 @@ async function count(driver: Driver): Promise<{ nodes: number; relationships: nu
 
 /** (a) The app, as a user runs it; peak RSS is the child's VmHWM. */
 async function runApp(dir: string, uri: string, password: string): Promise<{ rssMb: number }> {
-  const args = ['--import', 'tsx', path.join(PROJECT_ROOT, 'ingest/cli.ts'), '--data', dir, '--dataset', DATASET];
+  const args = [path.join(PROJECT_ROOT, 'ingest/launch.mjs'), '--data', dir, '--dataset', DATASET];
   if (opts.appArgs) args.push(...opts.appArgs.split(' ').filter(Boolean));
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
