@@ -369,7 +369,12 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   log(
     `dataset "${dataset}" (${identity.from}), run ${record.runId}: ${single ? 'one transaction' : `batches of ${batchSize}`}`,
   );
-  const writer = new Writer(driver, database, { single, batchSize, inFlight: single ? 1 : (options.inFlight ?? 2) });
+  const writer = new Writer(driver, database, {
+    single,
+    batchSize,
+    inFlight: single ? 1 : (options.inFlight ?? 2),
+    onRetry: log,
+  });
   try {
     if (options.wipe && single) {
       await writer.write({ query: 'MATCH (n:Entity) DETACH DELETE n', params: {} });
