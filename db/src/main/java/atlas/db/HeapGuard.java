@@ -17,6 +17,12 @@ import javax.management.openmbean.CompositeData;
  * After every garbage collection this checks how full the heap still is. Above the
  * threshold, the Bolt worker thread that allocated the most since the last check is the
  * runaway query, and it is stopped (the client's transaction fails, its memory is freed).
+ *
+ * A young collection counts old-generation garbage as used: a bulk load that churns
+ * through the heap looks like a runaway query after one. So a young collection above the
+ * threshold only names a suspect and asks for a full collection; the suspect is stopped
+ * only if the heap is still above the threshold after that. A worker that is committing
+ * is never stopped: killing it there leaves the database needing a restart.
  */
 final class HeapGuard {
     private static final long MIN_RUNAWAY_BYTES = 4L << 20;
@@ -31,6 +37,8 @@ final class HeapGuard {
     private final Map<Long, Long> allocatedAtLastCheck = new HashMap<>();
     /** Set after a stop until a collection shows the heap back under the threshold. */
     private boolean recovering;
+    /** The worker that allocated most when a young collection left the heap above the threshold. */
+    private Thread suspect;
 
     /** Closes the Bolt connection of a stopped worker (its client would otherwise wait forever). */
     private final java.util.function.Consumer<String> closeConnection;
@@ -52,12 +60,12 @@ final class HeapGuard {
                 for (var pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
                     if (HEAP_POOLS.contains(pool.getKey())) used += pool.getValue().getUsed();
                 }
-                guard.afterGc(used);
+                guard.afterGc(used, info.getGcAction().contains("major"));
             }, null, null);
         }
     }
 
-    private synchronized void afterGc(long usedAfterGc) {
+    private synchronized void afterGc(long usedAfterGc, boolean full) {
         long max = Runtime.getRuntime().maxMemory();
         Thread worst = null;
         long worstDelta = 0;
@@ -76,12 +84,36 @@ final class HeapGuard {
         allocatedAtLastCheck.putAll(now);
         if (usedAfterGc < threshold * max) {
             recovering = false;
+            suspect = null;
             return;
         }
-        // An idle or ordinary worker allocates little between collections; the runaway
-        // one allocates most of the young generation. Never stop twice before the heap
-        // has been seen to recover.
-        if (recovering || worst == null || worstDelta < MIN_RUNAWAY_BYTES) return;
+        if (recovering) return;
+        if (!full) {
+            // An idle or ordinary worker allocates little between collections; the runaway
+            // one allocates most of the young generation. Confirm with a full collection.
+            if (suspect == null && worst != null && worstDelta >= MIN_RUNAWAY_BYTES) {
+                suspect = worst;
+                Thread confirm = new Thread(System::gc, "atlas-heap-guard-confirm");
+                confirm.setDaemon(true);
+                confirm.start();
+            }
+            return;
+        }
+        if (suspect != null && suspect.isAlive()) {
+            worst = suspect;
+            worstDelta = Math.max(worstDelta, MIN_RUNAWAY_BYTES);
+        }
+        suspect = null;
+        // Never stop twice before the heap has been seen to recover.
+        if (worst == null || worstDelta < MIN_RUNAWAY_BYTES) return;
+        for (StackTraceElement frame : worst.getStackTrace()) {
+            if (frame.getMethodName().toLowerCase().contains("commit")) {
+                System.out.printf(java.time.Instant.now() + " HEAPGUARD heap %d MiB of %d MiB after a full GC; %s is committing, not stopped%n",
+                    usedAfterGc >> 20, max >> 20, worst.getName());
+                System.out.flush();
+                return;
+            }
+        }
         recovering = true;
         System.out.printf(java.time.Instant.now() + " HEAPGUARD heap %d MiB of %d MiB after GC; stopping %s (allocated %d MiB since last GC)%n",
             usedAfterGc >> 20, max >> 20, worst.getName(), worstDelta >> 20);
