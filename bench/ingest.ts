@@ -38,6 +38,7 @@ const opts = new Command()
   .option('--port <n>', 'Bolt port of the bench Neo4j', '7690')
   .option('--app-args <args>', 'extra arguments for the app’s ingest', '')
   .option('--page-cache <size>', 'page cache of the bench Neo4j (NEO4J_PAGECACHE)', process.env.NEO4J_PAGECACHE ?? '2g')
+  .option('--no-warm-up', 'skip the unmeasured warm-up run of each method')
   .option('--verbose', 'print the app’s own output (with ATLAS_INGEST_TIMING=1: time per step)')
   .parse()
   .opts<{
@@ -52,6 +53,7 @@ const opts = new Command()
     appArgs: string;
     pageCache: string;
     verbose?: boolean;
+    warmUp: boolean;
   }>();
 
 const DATASET = 'bench';
@@ -72,8 +74,8 @@ async function wipe(driver: Driver): Promise<void> {
   try {
     // Relationships first: DETACH DELETE of 10,000 nodes that include hubs would hold
     // hundreds of thousands of relationship deletions in one transaction.
-    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS', {}, LONG);
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, LONG);
   } finally {
     await session.close();
   }
@@ -290,7 +292,7 @@ async function main(): Promise<void> {
           else throw new Error(`unknown method ${method}`);
           return undefined;
         };
-        if (size === sizes[0]) {
+        if (size === sizes[0] && opts.warmUp) {
           // Unmeasured warm-up: a freshly started Neo4j plans and JIT-compiles on its first
           // queries, which would fall on whichever method runs first.
           for (const method of methods) {
