@@ -4,7 +4,8 @@
  * Generates a power-law graph as neo4j-admin CSV (bench/ingest-data.ts) at 10k, 100k, …
  * up to --relationships relationships (nodes scaled in proportion), and loads each size on
  * the bench's own Neo4j (port 7690, .data/neo4j-bench-ingest) with
- *   (a) the app's ingest, as a child process (`ingest/cli.ts`; peak RSS from /proc VmHWM),
+ *   (a) the app's ingest as `npm run ingest` runs it, a child process (`ingest/launch.mjs`,
+ *       the precompiled ingest/cli.ts; peak RSS from /proc VmHWM),
  *   (b) LOAD CSV … CALL { … } IN TRANSACTIONS OF 10000 ROWS, the files served over http
  *       from 127.0.0.1 by a tiny node server (file URLs stay off),
  *   (c) a bare neo4j-driver script: UNWIND batches of 10,000 rows, one transaction each.
@@ -31,18 +32,28 @@ const opts = new Command()
   .option('--relationships <n>', 'relationships at the largest size', '1000000')
   .option('--sizes <list>', 'relationship counts to run (default: 10k, 100k, … up to --relationships)')
   .option('--repeat <n>', 'runs of each method per size', '2')
+  .option('--repeat-largest <n>', 'runs of each method at the largest size (default: --repeat)')
+  .option('--heap <size>', 'heap of the bench Neo4j', '2g')
   .option('--methods <list>', 'app,loadcsv,driver', 'app,loadcsv,driver')
   .option('--port <n>', 'Bolt port of the bench Neo4j', '7690')
   .option('--app-args <args>', 'extra arguments for the app’s ingest', '')
+  .option('--page-cache <size>', 'page cache of the bench Neo4j (NEO4J_PAGECACHE)', process.env.NEO4J_PAGECACHE ?? '2g')
+  .option('--no-warm-up', 'skip the unmeasured warm-up run of each method')
+  .option('--verbose', 'print the app’s own output (with ATLAS_INGEST_TIMING=1: time per step)')
   .parse()
   .opts<{
     nodes: string;
     relationships: string;
     sizes?: string;
     repeat: string;
+    repeatLargest?: string;
+    heap: string;
     methods: string;
     port: string;
     appArgs: string;
+    pageCache: string;
+    verbose?: boolean;
+    warmUp: boolean;
   }>();
 
 const DATASET = 'bench';
@@ -61,7 +72,10 @@ interface Run {
 async function wipe(driver: Driver): Promise<void> {
   const session = driver.session();
   try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    // Relationships first: DETACH DELETE of 10,000 nodes that include hubs would hold
+    // hundreds of thousands of relationship deletions in one transaction.
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS', {}, LONG);
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, LONG);
   } finally {
     await session.close();
   }
@@ -76,7 +90,7 @@ async function count(driver: Driver): Promise<{ nodes: number; relationships: nu
 
 /** (a) The app, as a user runs it; peak RSS is the child's VmHWM. */
 async function runApp(dir: string, uri: string, password: string): Promise<{ rssMb: number }> {
-  const args = ['--import', 'tsx', path.join(PROJECT_ROOT, 'ingest/cli.ts'), '--data', dir, '--dataset', DATASET];
+  const args = [path.join(PROJECT_ROOT, 'ingest/launch.mjs'), '--data', dir, '--dataset', DATASET];
   if (opts.appArgs) args.push(...opts.appArgs.split(' ').filter(Boolean));
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
@@ -98,6 +112,7 @@ async function runApp(dir: string, uri: string, password: string): Promise<{ rss
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearInterval(poll);
   if (code !== 0) throw new Error(`app ingest exited ${code}:\n${out.slice(-3000)}`);
+  if (opts.verbose) console.log(out.replace(/^/gm, '    | ').trimEnd());
   return { rssMb: Math.round(hwm / 1024) };
 }
 
@@ -239,7 +254,7 @@ async function main(): Promise<void> {
   const repeat = Number(opts.repeat);
   const port = Number(opts.port);
   const db = { home: path.join(PROJECT_ROOT, '.data/neo4j-bench-ingest'), port };
-  const started = await start(db, { heap: '1g' });
+  const started = await start(db, { heap: opts.heap, pageCache: opts.pageCache });
   const uri = `bolt://127.0.0.1:${port}`;
   const driver = createDriver({
     uri,
@@ -269,16 +284,29 @@ async function main(): Promise<void> {
       const server = await serve(dir);
       const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       try {
-        for (let r = 0; r < repeat; r++) {
+        const times = size === sizes.at(-1) && opts.repeatLargest ? Number(opts.repeatLargest) : repeat;
+        const runMethod = async (method: string) => {
+          if (method === 'app') return (await runApp(dir, uri, started.password)).rssMb;
+          if (method === 'loadcsv') await runLoadCsv(driver, baseUrl);
+          else if (method === 'driver') await runDriver(driver, dir);
+          else throw new Error(`unknown method ${method}`);
+          return undefined;
+        };
+        if (size === sizes[0] && opts.warmUp) {
+          // Unmeasured warm-up: a freshly started Neo4j plans and JIT-compiles on its first
+          // queries, which would fall on whichever method runs first.
+          for (const method of methods) {
+            await wipe(driver);
+            await runMethod(method);
+          }
+          console.log('  (warm-up run of each method done)');
+        }
+        for (let r = 0; r < times; r++) {
           const order = methods.map((_, i) => methods[(i + r) % methods.length]!);
           for (const method of order) {
             await wipe(driver);
             const t0 = performance.now();
-            let rssMb: number | undefined;
-            if (method === 'app') rssMb = (await runApp(dir, uri, started.password)).rssMb;
-            else if (method === 'loadcsv') await runLoadCsv(driver, baseUrl);
-            else if (method === 'driver') await runDriver(driver, dir);
-            else throw new Error(`unknown method ${method}`);
+            const rssMb = await runMethod(method);
             const seconds = (performance.now() - t0) / 1000;
             const c = await count(driver);
             if (c.relationships !== data.relationships) {
@@ -298,7 +326,9 @@ async function main(): Promise<void> {
                 .toLocaleString('en')
                 .padStart(8)} rels/s  ${Math.round(run.rows / seconds)
                 .toLocaleString('en')
-                .padStart(8)} rows/s${rssMb ? `  peak RSS ${rssMb} MB` : ''}`,
+                .padStart(
+                  8,
+                )} rows/s${rssMb ? `  peak RSS ${rssMb} MB` : ''}  (load average ${os.loadavg()[0]!.toFixed(1)})`,
             );
           }
         }

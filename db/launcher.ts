@@ -38,12 +38,30 @@ export const logFile = (db: LocalDb) => path.join(db.home, 'atlas-neo4j.log');
 /** Default JVM heap of the local Neo4j (NEO4J_HEAP overrides). */
 export const DEFAULT_HEAP = '1536m';
 
+/**
+ * Default page cache (NEO4J_PAGECACHE overrides): fits a laptop next to the default heap.
+ * A store larger than the page cache is read from disk on every miss, which is what slows
+ * a load past ~1M relationships; give a large graph a page cache as large as its store.
+ */
+export const DEFAULT_PAGECACHE = '512m';
+
+function sizeMiB(what: string, value: string): number {
+  const m = /^(\d+)([mg])$/i.exec(value.trim());
+  if (!m) throw new LauncherError(`${what} size must look like 768m or 2g, got "${value}"`);
+  return Number(m[1]) * (m[2]!.toLowerCase() === 'g' ? 1024 : 1);
+}
+
 /** Heap size as "768m", "1536m" or "2g" → MiB. */
 export function heapMiB(heap: string): number {
-  const m = /^(\d+)([mg])$/i.exec(heap.trim());
-  if (!m) throw new LauncherError(`heap size must look like 768m or 2g, got "${heap}"`);
-  const mib = Number(m[1]) * (m[2]!.toLowerCase() === 'g' ? 1024 : 1);
+  const mib = sizeMiB('heap', heap);
   if (mib < 512) throw new LauncherError(`heap size ${heap} is below the 512m Neo4j needs`);
+  return mib;
+}
+
+/** Page cache size as "512m" or "4g" → MiB (at least 64m). */
+export function pageCacheMiB(size: string): number {
+  const mib = sizeMiB('page cache (NEO4J_PAGECACHE)', size);
+  if (mib < 64) throw new LauncherError(`page cache size ${size} is below 64m`);
   return mib;
 }
 
@@ -119,6 +137,8 @@ export interface StartOptions {
   detached?: boolean;
   /** JVM heap, e.g. "768m"; memory pools are derived from it. Default NEO4J_HEAP or 1536m. */
   heap?: string;
+  /** Page cache, e.g. "2g". Default NEO4J_PAGECACHE or 512m. */
+  pageCache?: string;
   timeoutMs?: number;
   log?: (msg: string) => void;
 }
@@ -164,6 +184,8 @@ export async function start(db: LocalDb = localDb(), options: StartOptions = {})
   const log = options.log ?? (() => {});
   const heap = options.heap ?? process.env.NEO4J_HEAP ?? DEFAULT_HEAP;
   const memory = memorySettings(heap);
+  const pageCache = options.pageCache ?? process.env.NEO4J_PAGECACHE ?? DEFAULT_PAGECACHE;
+  const pageCacheSetting = `${pageCacheMiB(pageCache)}m`;
   const holder = findHolder(db.home, pidFile(db), MAIN_CLASS);
   if (await isPortOpen(db.port)) {
     if (!holder) {
@@ -187,9 +209,16 @@ export async function start(db: LocalDb = localDb(), options: StartOptions = {})
   await ensureBuilt(log);
   const password = ensureLocalPassword(db.home);
   const classpath = `${CLASSES}${path.delimiter}${fs.readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
-  const settings = { ...memory.settings, ...BOUNDED_SETTINGS };
+  const settings = {
+    ...memory.settings,
+    ...BOUNDED_SETTINGS,
+    'server.memory.pagecache.size': pageCacheSetting,
+  };
   const { fd, offset } = openLog(db);
-  fs.writeSync(fd, `--- ${new Date().toISOString()} starting Neo4j (heap ${heap}) on 127.0.0.1:${db.port}\n`);
+  fs.writeSync(
+    fd,
+    `--- ${new Date().toISOString()} starting Neo4j (heap ${heap}, page cache ${pageCacheSetting}) on 127.0.0.1:${db.port}\n`,
+  );
   const child = spawn(
     'java',
     [

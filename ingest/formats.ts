@@ -34,9 +34,15 @@ export class MissingFolderError extends Error {
   override name = 'MissingFolderError';
 }
 
+const HOLDS_RANK = { nodes: 0, both: 1, relationships: 2 } as const;
+
 /**
- * Every file of `dir` some format reads, sorted by name (node files first, see nodeFilesFirst). Files no format reads (README,
- * the manifest, a mapping file named in `exclude`) are listed in `ignored`.
+ * Every file of `dir` some format reads: files of nodes first, then files that may hold
+ * both (YAML, GraphML…), then files of relationships — by content where the format can
+ * tell (a neo4j-admin header with `:START_ID`, KGX `*_edges.*`), so that validation meets
+ * every node before the relationships that name it — each group sorted by name (see
+ * nodeFilesFirst). Files no format reads (README, the manifest, a mapping file named in
+ * `exclude`) are listed in `ignored`.
  */
 export function listSourceFiles(
   dir: string,
@@ -57,5 +63,9 @@ export function listSourceFiles(
     if (format) files.push({ path: absolute, format, bytes: stat.size });
     else ignored.push(absolute);
   }
-  return { files, ignored };
+  const rank = (f: SourceFile) => HOLDS_RANK[f.format.holds?.(f.path) ?? 'both'];
+  const ranked = files.map((f) => ({ f, rank: rank(f) }));
+  // Array.prototype.sort is stable: the name order within a group stays.
+  ranked.sort((a, b) => a.rank - b.rank);
+  return { files: ranked.map((r) => r.f), ignored };
 }

@@ -369,7 +369,12 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   log(
     `dataset "${dataset}" (${identity.from}), run ${record.runId}: ${single ? 'one transaction' : `batches of ${batchSize}`}`,
   );
-  const writer = new Writer(driver, database, { single, batchSize, inFlight: single ? 1 : (options.inFlight ?? 2) });
+  const writer = new Writer(driver, database, {
+    single,
+    batchSize,
+    inFlight: single ? 1 : (options.inFlight ?? 2),
+    onRetry: log,
+  });
   try {
     if (options.wipe && single) {
       await writer.write({ query: 'MATCH (n:Entity) DETACH DELETE n', params: {} });
@@ -446,7 +451,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     for (const [type, group] of [...relGroups]) await flushRels(type, group);
     await writer.drain();
 
-    timing('relationships');
+    timing(`relationships (${writer.retried} batches retried)`);
     // Converge: remove what the dataset no longer contains (relationships first).
     if (plan && stale > 0) {
       let done = 0;

@@ -260,10 +260,12 @@ export async function adoptFormerNames(driver: Driver, database: string, dataset
 /** Deletes every Entity and every load record, in transactions of `batchSize`. */
 export async function wipeGraph(driver: Driver, database: string, batchSize: number): Promise<void> {
   const session = driver.session({ database });
+  const rows = Math.max(1, Math.floor(batchSize));
   try {
-    await session.run(
-      `MATCH (n:${ENTITY_LABEL}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF ${Math.max(1, Math.floor(batchSize))} ROWS`,
-    );
+    // Relationships first: a batch of nodes that includes hubs would otherwise delete
+    // hundreds of thousands of relationships in one transaction (transaction memory cap).
+    await session.run(`MATCH (:${ENTITY_LABEL})-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF ${rows} ROWS`);
+    await session.run(`MATCH (n:${ENTITY_LABEL}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF ${rows} ROWS`);
     await session.run(`MATCH (l:${LOAD_LABEL}) DELETE l`);
   } finally {
     await session.close();

@@ -136,6 +136,19 @@ export const relationshipExtras: Partial<Record<RelationshipType, z.ZodType>> = 
  * Whether `contextDisease` names a Disease node is checked in validate.ts.
  */
 export function claimRules(type: RelationshipType): z.ZodType {
+  // Built once per type: constructing (and JIT-compiling) a zod schema per record cost
+  // more than half of validation at 100k relationships.
+  let rules = claimRulesByType.get(type);
+  if (!rules) {
+    rules = buildClaimRules(type);
+    claimRulesByType.set(type, rules);
+  }
+  return rules;
+}
+
+const claimRulesByType = new Map<RelationshipType, z.ZodType>();
+
+function buildClaimRules(type: RelationshipType): z.ZodType {
   const allowed = ASSERTIONS_ALLOWED[type] ?? ASSERTIONS;
   const oneOf = `one of ${allowed.join(', ')}`;
   const assertion = z.enum(allowed as readonly [Assertion, ...Assertion[]], {

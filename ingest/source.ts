@@ -63,5 +63,7 @@ export interface SourceFormat {
   name: string;
   /** Whether this format reads the given file (by name, and if needed its first bytes). */
   matches(file: string): boolean;
+  /** What a file of this format holds (from its name or first bytes); absent: possibly both. */
+  holds?(file: string): 'nodes' | 'relationships' | 'both';
   read(file: string, options?: ReadOptions): AsyncIterable<SourceRecord>;
 }

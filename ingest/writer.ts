@@ -26,10 +26,26 @@ function codeOf(err: unknown): string {
   return String((err as { code?: unknown })?.code ?? '');
 }
 
+/**
+ * Neo4j gave up waiting for a lock (db.lock.acquisition.timeout). After a client was killed
+ * mid-batch, its transaction keeps its locks until the server has rolled it back, so a
+ * rerun started at once can wait on them: such a batch is retried, and says so.
+ */
+export function isLockWait(err: unknown): boolean {
+  const text = `${codeOf(err)} ${String((err as { message?: unknown })?.message ?? '')}`;
+  return /LockAcquisitionTimeout|acquire lock within/i.test(text);
+}
+
+export const LOCK_WAIT_MESSAGE =
+  'Neo4j could not get a lock within db.lock.acquisition.timeout, several times over: another transaction ' +
+  'holds it. A load that was just interrupted may still be rolling back on the server, or another ingest is ' +
+  'writing to the same nodes. Wait a minute and rerun (the load resumes where it stopped).';
+
 /** A server limit, as a message that says what to change; undefined for other errors. */
 export function limitMessage(err: unknown, batchSize: number): string | undefined {
   const code = codeOf(err);
   const text = String((err as { message?: unknown })?.message ?? '');
+  if (isLockWait(err)) return LOCK_WAIT_MESSAGE;
   const smaller = Math.max(100, Math.floor(batchSize / 4));
   if (/MemoryPoolOutOfMemory|OutOfMemory|memory pool|memory\.transaction/i.test(`${code} ${text}`)) {
     return (
@@ -49,6 +65,7 @@ export function limitMessage(err: unknown, batchSize: number): string | undefine
 
 export function isRetriable(err: unknown): boolean {
   const code = codeOf(err);
+  if (isLockWait(err)) return true;
   if (limitMessage(err, 1) !== undefined) return false;
   return RETRIABLE.includes(code);
 }
@@ -60,6 +77,8 @@ export interface WriterOptions {
   inFlight?: number;
   batchSize: number;
   retries?: number;
+  /** Told when a batch is retried, with why (e.g. waiting for a lock). */
+  onRetry?: (message: string) => void;
 }
 
 export interface Statement {
@@ -132,6 +151,11 @@ export class Writer {
         await tx.rollback().catch(() => {});
         if (attempt < retries && isRetriable(err)) {
           this.retried++;
+          this.options.onRetry?.(
+            isLockWait(err)
+              ? `a batch waited for a lock another transaction holds (an interrupted load still rolling back?); retrying (${attempt + 1} of ${retries})`
+              : `a batch hit ${codeOf(err) || 'a transient error'}; retrying (${attempt + 1} of ${retries})`,
+          );
           await new Promise((r) => setTimeout(r, 50 * 2 ** attempt + Math.random() * 50));
           continue;
         }

@@ -9,6 +9,7 @@
  * normaliser (ingest/normalise) decides whether a node is an existing entity and
  * rewrites relationship endpoints. State kept: source id → name, for evidence text.
  */
+import { assertionFromKnowledgeLevel, KNOWLEDGE_LEVEL_FIELD } from './knowledge-level.js';
 import {
   isKnownRelationshipType,
   labelOfIdWith,
@@ -337,6 +338,11 @@ export class SourceMapper {
       ...(key ? { key } : {}),
       ...(mapping.ids.policy === 'keep' ? {} : { sourcePredicate: predicate }),
     };
+    if (value.assertion === undefined) {
+      // KGX says how a statement is known; that gives the claim kind when nothing else does.
+      const assertion = assertionFromKnowledgeLevel(record.value[KNOWLEDGE_LEVEL_FIELD], target.type);
+      if (assertion) value.assertion = assertion;
+    }
     if (Array.isArray(refs) && refs.length === 0) value.imported = true;
     return { kind: 'relationship', value, loc: record.loc };
   }

@@ -52,5 +52,6 @@ async function* readKgxJsonl(file: string, options?: ReadOptions): AsyncGenerato
 export const kgxJsonl: SourceFormat = {
   name: 'kgx-jsonl',
   matches: (file) => kgxKindOf(file, 'jsonl') !== undefined,
+  holds: (file) => (kgxKindOf(file, 'jsonl') === 'node' ? 'nodes' : 'relationships'),
   read: readKgxJsonl,
 };

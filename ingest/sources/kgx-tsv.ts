@@ -64,5 +64,6 @@ async function* readKgxTsv(file: string, options?: ReadOptions): AsyncGenerator<
 export const kgxTsv: SourceFormat = {
   name: 'kgx-tsv',
   matches: (file) => kgxKindOf(file, 'tsv') !== undefined,
+  holds: (file) => (kgxKindOf(file, 'tsv') === 'node' ? 'nodes' : 'relationships'),
   read: readKgxTsv,
 };

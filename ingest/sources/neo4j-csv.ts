@@ -251,5 +251,6 @@ export const neo4jCsvFormat: SourceFormat = {
     // KGX TSV and other tables have their own readers: this one needs the admin header.
     return /(^|[,\t])[^,\t]*:(ID|START_ID)\b/i.test(firstLine(file));
   },
+  holds: (file) => (/(^|[,\t])[^,\t]*:START_ID\b/i.test(firstLine(file)) ? 'relationships' : 'nodes'),
   read: readNeo4jCsv,
 };

@@ -1,5 +1,6 @@
 /** GET /api/graph (what the viewer loads first) and GET /api/schema. */
-import neo4j, { type Node } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type Node } from 'neo4j-driver';
+import { ONTOLOGY_LABEL } from '../../ingest/mapping/extensions-store.js';
 import {
   type GraphEdge,
   type GraphNode,
@@ -207,6 +208,45 @@ async function summary(db: GraphDb, total: Totals, options: OverviewOptions): Pr
 export interface SchemaCounts {
   labels: { label: string; count: number }[];
   relationshipTypes: { type: string; count: number }[];
+  /**
+   * Labels and relationship types that loaded datasets declared beyond the ontology
+   * (`(:AtlasOntology)` nodes, see ingest/mapping/extensions-store.ts), with the colour and
+   * description a viewer shows and the datasets that declared them.
+   */
+  declared: {
+    labels: { label: string; prefix: string; color: string; description?: string; datasets: string[] }[];
+    relationshipTypes: { type: string; from: string[]; to: string[]; description?: string; datasets: string[] }[];
+  };
+}
+
+const texts = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const optionalText = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The declarations stored by loads, read in the caller's transaction. */
+async function declaredSchema(tx: Pick<ManagedTransaction, 'run'>): Promise<SchemaCounts['declared']> {
+  const res = await tx.run(`MATCH (o:${ONTOLOGY_LABEL}) RETURN o {.*} AS o ORDER BY o.kind, o.name`);
+  const declared: SchemaCounts['declared'] = { labels: [], relationshipTypes: [] };
+  for (const r of res.records) {
+    const o = r.get('o') as Record<string, unknown>;
+    if (o.kind === 'label') {
+      declared.labels.push({
+        label: String(o.name),
+        prefix: String(o.prefix),
+        color: String(o.color),
+        description: optionalText(o.description),
+        datasets: texts(o.datasets),
+      });
+    } else if (o.kind === 'relationshipType') {
+      declared.relationshipTypes.push({
+        type: String(o.name),
+        from: texts(o.from),
+        to: texts(o.to),
+        description: optionalText(o.description),
+        datasets: texts(o.datasets),
+      });
+    }
+  }
+  return declared;
 }
 
 /** Every ontology label and type (0 when absent) plus anything else found in the database. */
@@ -218,6 +258,10 @@ export async function schemaCounts(db: GraphDb): Promise<SchemaCounts> {
     for (const r of l.records) labelCounts.set(r.get('label') as string, Number(r.get('count')));
     const typeCounts = new Map<string, number>([...RELATIONSHIP_TYPES].map((x) => [x, 0]));
     for (const r of t.records) typeCounts.set(r.get('type') as string, Number(r.get('count')));
+    const declared = await declaredSchema(tx);
+    // A declared label or type is listed (at 0) even before any node or relationship has it.
+    for (const d of declared.labels) if (!labelCounts.has(d.label)) labelCounts.set(d.label, 0);
+    for (const d of declared.relationshipTypes) if (!typeCounts.has(d.type)) typeCounts.set(d.type, 0);
     return {
       labels: [...labelCounts]
         .map(([label, count]) => ({ label, count }))
@@ -225,6 +269,7 @@ export async function schemaCounts(db: GraphDb): Promise<SchemaCounts> {
       relationshipTypes: [...typeCounts]
         .map(([type, count]) => ({ type, count }))
         .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+      declared,
     };
   });
 }

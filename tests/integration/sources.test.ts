@@ -16,7 +16,9 @@ import { type GraphChecksum, graphChecksum } from '../../ingest/checksum.js';
 import { ingest } from '../../ingest/ingest.js';
 import { readExtensions } from '../../ingest/mapping/extensions-store.js';
 import { GraphCollector } from '../../server/db/convert.js';
+import { startServer } from '../../server/app.js';
 import { writeGraphml } from '../../server/export/graphml.js';
+import type { SchemaCounts } from '../../server/queries/overview.js';
 
 const database = 'neo4j';
 const fixtures = path.join(PROJECT_ROOT, 'tests/fixtures/sources');
@@ -24,6 +26,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-sources-'));
 let driver: Driver;
 let db: { home: string; port: number };
 let startedHere = false;
+let password = '';
 let reviewBefore: GraphChecksum;
 
 function freePort(): Promise<number> {
@@ -47,6 +50,7 @@ beforeAll(async () => {
   db = { home: path.join(PROJECT_ROOT, `.data/neo4j-test-sources-${port}`), port };
   const started = await start(db, { heap: '768m' });
   startedHere = started.startedHere;
+  password = started.password;
   driver = createDriver({
     uri: `bolt://127.0.0.1:${port}`,
     user: 'neo4j',
@@ -143,6 +147,37 @@ describe('loading researchers’ sources', () => {
         "MATCH (:Target)-[r:EXPRESSED_IN {dataset: 'ici-sheet'}]->(:Anatomy) RETURN count(r) AS n",
       );
       expect(Number(expressed?.n)).toBe(2);
+      // The server's /api/schema lists them for the viewer's colours and filters.
+      const server = await startServer({
+        port: 0,
+        config: {
+          uri: `bolt://127.0.0.1:${db.port}`,
+          user: 'neo4j',
+          password,
+          database,
+          managed: false,
+          boltPort: db.port,
+        },
+        log: () => {},
+      });
+      try {
+        const schema = (await (await fetch(`${server.url}/api/schema`)).json()) as SchemaCounts;
+        expect(schema.declared.labels).toContainEqual(
+          expect.objectContaining({ label: 'Anatomy', prefix: 'anatomy', color: '#8C6D31', datasets: ['ici-sheet'] }),
+        );
+        expect(schema.declared.relationshipTypes).toContainEqual(
+          expect.objectContaining({ type: 'EXPRESSED_IN', from: ['Target'], to: ['Anatomy'], datasets: ['ici-sheet'] }),
+        );
+        expect(schema.labels).toContainEqual({
+          label: 'Anatomy',
+          count: Number((await query<{ n: number }>('MATCH (n:Anatomy) RETURN count(n) AS n'))[0]?.n),
+        });
+        expect(schema.relationshipTypes).toContainEqual({ type: 'EXPRESSED_IN', count: 2 });
+        // Nothing declared is invented: every declared name was stored by a load.
+        expect(schema.declared.labels.map((l) => l.label)).toEqual(stored.labels.map((l) => l.label));
+      } finally {
+        await server.close();
+      }
     },
     LOAD_TIMEOUT,
   );

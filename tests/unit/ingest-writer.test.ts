@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRetriable, limitMessage } from '../../ingest/writer.js';
+import { isLockWait, isRetriable, limitMessage } from '../../ingest/writer.js';
 
 const error = (code: string, message = '') => Object.assign(new Error(message), { code });
 
@@ -23,6 +23,17 @@ describe('batch errors', () => {
     );
     expect(limitMessage(err, 10_000)).toMatch(/db\.transaction\.timeout.*--batch-size 2500/);
     expect(isRetriable(err)).toBe(false);
+  });
+
+  it('retries a lock wait (a killed load still rolling back) and then says what to do', () => {
+    const err = error(
+      'Neo.TransientError.Transaction.LockAcquisitionTimeout',
+      'LockClient[1234] could not acquire lock within the configured timeout',
+    );
+    expect(isLockWait(err)).toBe(true);
+    expect(isRetriable(err)).toBe(true);
+    expect(limitMessage(err, 10_000)).toMatch(/db\.lock\.acquisition\.timeout.*interrupted.*rerun/s);
+    expect(isLockWait(error('Neo.TransientError.Transaction.DeadlockDetected'))).toBe(false);
   });
 
   it('retries deadlocks and lost connections only', () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataValidationError, formatProblem } from '../../ingest/errors.js';
 import { convert, SourceMapper, slug } from '../../ingest/mapping/apply.js';
+import { assertionFromKnowledgeLevel } from '../../ingest/mapping/knowledge-level.js';
 import { parseMapping, readMapping } from '../../ingest/mapping/read-mapping.js';
 import { isKnownLabel, isKnownRelationshipType, labelOfIdWith, endpointsOf } from '../../ontology/index.js';
 
@@ -114,6 +115,25 @@ describe('applying a mapping', () => {
       identifiers: ['HGNC:6476'],
       providedBy: ['infores:x'],
     });
+  });
+
+  it('derives the claim kind from KGX knowledge_level unless the source gives one', () => {
+    const mapper = new SourceMapper(loaded);
+    const edge = (value: Record<string, unknown>, line: number) =>
+      mapper.map({
+        kind: 'relationship',
+        value: { subject: 'D:1', predicate: 'biolink:interacts_with', object: 'G:1', ...value },
+        loc: { file: 'src_edges.tsv', line, record: line - 1, path: `row ${line - 1}` },
+      })?.value;
+    expect(edge({ knowledge_level: 'knowledge_assertion' }, 2)?.assertion).toBe('established');
+    expect(edge({ knowledge_level: 'statistical_association' }, 3)?.assertion).toBe('association');
+    expect(edge({ knowledge_level: 'prediction' }, 4)?.assertion).toBe('hypothesis');
+    expect(edge({ knowledge_level: 'observation' }, 5)?.assertion).toBe('measured');
+    expect(edge({ knowledge_level: 'not_provided' }, 6)?.assertion).toBeUndefined();
+    expect(edge({}, 7)?.assertion).toBeUndefined();
+    // A type that allows one claim kind only gets no default that it would refuse.
+    expect(assertionFromKnowledgeLevel('knowledge_assertion', 'APPROVED_FOR')).toBeUndefined();
+    expect(assertionFromKnowledgeLevel('knowledge_assertion', 'TARGETS')).toBe('established');
   });
 
   it('generates evidence from the mapping and keys imported facts by dataset', () => {
