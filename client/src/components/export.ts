@@ -9,6 +9,7 @@ import type { App } from '../app.js';
 import { labelColor } from '../graph/colors.js';
 import { ApiError } from '../lib/api.js';
 import { download, h } from '../lib/dom.js';
+import { isMoreId } from '../graph/lod/moreNode.js';
 import { pngWithLegend } from './exportImage.js';
 
 type FileKind = 'gexf' | 'graphml' | 'json' | 'csv-nodes' | 'csv-edges';
@@ -24,12 +25,15 @@ export function exportRequest(app: App, kind: FileKind): Record<string, unknown>
   const ids: string[] = [];
   const positions: Record<string, { x: number; y: number }> = {};
   v.graph.forEachNode((n, a) => {
-    if (!v.isNodeVisible(n)) return;
+    // "+N more" placeholders are the viewer's, not the graph's: the server knows no such id.
+    if (!v.isNodeVisible(n) || isMoreId(n)) return;
     ids.push(n);
     positions[n] = { x: a.x, y: a.y };
   });
   if (!ids.length) throw new Error('nothing is drawn');
-  const relTypes = [...new Set(v.graph.mapEdges((_e, a) => a.relType))].filter((t) => !v.hiddenRelTypes.has(t));
+  const relTypes = [...new Set(v.graph.mapEdges((e, a) => (isMoreId(e) ? '' : a.relType)))]
+    .filter((t) => t)
+    .filter((t) => !v.hiddenRelTypes.has(t));
   const [format, part] = kind.startsWith('csv-') ? ['csv', kind.slice(4)] : [kind, undefined];
   return { format, ...(part ? { part } : {}), ids, relTypes, positions };
 }
