@@ -88,9 +88,25 @@ async function count(driver: Driver): Promise<{ nodes: number; relationships: nu
   return { nodes: Number(r.records[0]?.get('nodes')), relationships: Number(r.records[0]?.get('relationships')) };
 }
 
+/** Node's flags in `npm run ingest` (package.json), so the bench runs the app as users do. */
+function npmIngestNodeFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = (pkg.scripts.ingest ?? '').split(/\s+/);
+  return words.slice(1, words.indexOf('ingest/launch.mjs')).filter((w) => w.startsWith('--'));
+}
+
 /** (a) The app, as a user runs it; peak RSS is the child's VmHWM. */
 async function runApp(dir: string, uri: string, password: string): Promise<{ rssMb: number }> {
-  const args = [path.join(PROJECT_ROOT, 'ingest/launch.mjs'), '--data', dir, '--dataset', DATASET];
+  const args = [
+    ...npmIngestNodeFlags(),
+    path.join(PROJECT_ROOT, 'ingest/launch.mjs'),
+    '--data',
+    dir,
+    '--dataset',
+    DATASET,
+  ];
   if (opts.appArgs) args.push(...opts.appArgs.split(' ').filter(Boolean));
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
