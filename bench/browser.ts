@@ -19,7 +19,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
-import { createDriver, type Neo4jConfig } from '../db/connection.js';
+import { createDriver, type Neo4jConfig, startedNeo4jConfig } from '../db/connection.js';
 import { PROJECT_ROOT, start, stop } from '../db/launcher.js';
 import { ingest } from '../ingest/ingest.js';
 import { computeRanks } from '../ingest/ranks.js';
@@ -229,14 +229,7 @@ async function runHubBench(): Promise<void> {
   let t0 = performance.now();
   const started = await start(db, { heap: '1536m' });
   console.log(`Neo4j (port ${port}) started in ${Math.round(performance.now() - t0)} ms`);
-  const config: Neo4jConfig = {
-    uri: `bolt://127.0.0.1:${port}`,
-    user: 'neo4j',
-    password: started.password,
-    database: 'neo4j',
-    managed: false,
-    boltPort: port,
-  };
+  const config: Neo4jConfig = startedNeo4jConfig(port, started.password);
   const driver = createDriver(config);
   const server = await startServer({ port: 0, config, clientDist: CLIENT_DIST, log: () => {} });
   const browser = await launchBrowser();
@@ -389,14 +382,7 @@ async function runSwapBench(sizes: number[]): Promise<void> {
   await buildClientIfStale();
   const db = { home: path.join(PROJECT_ROOT, '.data/neo4j-bench'), port: 7689 };
   const started = await start(db, { heap: '1g' });
-  const config: Neo4jConfig = {
-    uri: `bolt://127.0.0.1:${db.port}`,
-    user: 'neo4j',
-    password: started.password,
-    database: 'neo4j',
-    managed: false,
-    boltPort: db.port,
-  };
+  const config: Neo4jConfig = startedNeo4jConfig(db.port, started.password);
   const driver = createDriver(config);
   await ingest({ driver, database: 'neo4j', dataDir: path.join(PROJECT_ROOT, 'data'), wipe: true });
   const server = await startServer({ port: 0, config, clientDist: CLIENT_DIST, log: () => {} });

@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
-import { createDriver } from '../db/connection.js';
+import { createDriver, startedNeo4jConfig } from '../db/connection.js';
 import { PROJECT_ROOT, start, stop } from '../db/launcher.js';
 import { ensureRelationshipIndexes } from '../ingest/load.js';
 import { applySchema } from '../ingest/schema.js';
@@ -272,14 +272,7 @@ async function main(): Promise<void> {
   const db = { home: path.join(PROJECT_ROOT, '.data/neo4j-bench-ingest'), port };
   const started = await start(db, { heap: opts.heap, pageCache: opts.pageCache });
   const uri = `bolt://127.0.0.1:${port}`;
-  const driver = createDriver({
-    uri,
-    user: 'neo4j',
-    password: started.password,
-    database: 'neo4j',
-    managed: false,
-    boltPort: port,
-  });
+  const driver = createDriver(startedNeo4jConfig(port, started.password));
   const runs: Run[] = [];
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-ingest-'));
   try {

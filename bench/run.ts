@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { createDriver, type Neo4jConfig } from '../db/connection.js';
+import { createDriver, type Neo4jConfig, startedNeo4jConfig } from '../db/connection.js';
 import { PROJECT_ROOT, start, stop } from '../db/launcher.js';
 import { buildDataset, ingest } from '../ingest/ingest.js';
 import { startServer } from '../server/app.js';
@@ -70,14 +70,7 @@ async function main(): Promise<void> {
   t0 = performance.now();
   const started = await start(db, { heap: '1g' });
   console.log(`Neo4j start:                      ${ms(t0)} ms${started.startedHere ? '' : ' (reused)'}`);
-  const config: Neo4jConfig = {
-    uri: `bolt://127.0.0.1:${db.port}`,
-    user: 'neo4j',
-    password: started.password,
-    database: 'neo4j',
-    managed: false,
-    boltPort: db.port,
-  };
+  const config: Neo4jConfig = startedNeo4jConfig(db.port, started.password);
   const driver = createDriver(config);
   try {
     t0 = performance.now();

@@ -9,7 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { createDriver, type Neo4jConfig } from '../db/connection.js';
+import { createDriver, type Neo4jConfig, startedNeo4jConfig } from '../db/connection.js';
 import { PROJECT_ROOT, start, stop } from '../db/launcher.js';
 import { computeRanks } from '../ingest/ranks.js';
 import { applySchema } from '../ingest/schema.js';
@@ -159,14 +159,7 @@ export async function runScaleBench(options: ScaleOptions): Promise<Row[]> {
   let t0 = performance.now();
   const started = await start(db, { heap: '2g' });
   console.log(`Neo4j (port ${port}) started in ${Math.round(performance.now() - t0)} ms`);
-  const config: Neo4jConfig = {
-    uri: `bolt://127.0.0.1:${port}`,
-    user: 'neo4j',
-    password: started.password,
-    database: 'neo4j',
-    managed: false,
-    boltPort: port,
-  };
+  const config: Neo4jConfig = startedNeo4jConfig(port, started.password);
   const driver = createDriver(config);
   const database = 'neo4j';
   try {

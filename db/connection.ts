@@ -50,6 +50,14 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
   };
 }
 
+/**
+ * The config of a local Neo4j the caller started itself with db/launcher.ts `start()` on
+ * `port` (benchmarks, tests): the generated password `start()` returned, not managed here.
+ */
+export function startedNeo4jConfig(port: number, password: string, database = 'neo4j'): Neo4jConfig {
+  return { uri: `bolt://127.0.0.1:${port}`, user: LOCAL_USER, password, database, managed: false, boltPort: port };
+}
+
 /** `overrides` adjusts pool and timeouts for a special-purpose driver (e.g. the server's health checks). */
 export function createDriver(config: Neo4jConfig, overrides: Config = {}): Driver {
   // The local database's password is read from its data directory by

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { createDriver, type Neo4jConfig } from '../../db/connection.js';
+import { createDriver, type Neo4jConfig, startedNeo4jConfig } from '../../db/connection.js';
 import { PROJECT_ROOT, start, stop, type LocalDb } from '../../db/launcher.js';
 import { ingest } from '../../ingest/ingest.js';
 import { freePort } from '../global-setup.js';
@@ -30,14 +30,7 @@ export async function startPrivateNeo4j(name: string): Promise<PrivateNeo4j> {
   };
   try {
     const started = await starting;
-    const config: Neo4jConfig = {
-      uri: `bolt://127.0.0.1:${port}`,
-      user: 'neo4j',
-      password: started.password,
-      database: 'neo4j',
-      managed: false,
-      boltPort: port,
-    };
+    const config: Neo4jConfig = startedNeo4jConfig(port, started.password);
     const driver = createDriver(config);
     await ingest({ driver, database: config.database, dataDir: path.join(PROJECT_ROOT, 'data'), wipe: true });
     return { config, driver, close: () => close(driver) };

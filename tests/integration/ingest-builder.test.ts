@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePowerLawCsv } from '../../bench/ingest-data.js';
-import { createDriver, type Neo4jConfig } from '../../db/connection.js';
+import { createDriver, type Neo4jConfig, startedNeo4jConfig } from '../../db/connection.js';
 import { PROJECT_ROOT, start, stop } from '../../db/launcher.js';
 import { graphChecksum } from '../../ingest/checksum.js';
 import { DataValidationError, formatProblem, RemovalRefusedError } from '../../ingest/errors.js';
@@ -49,14 +49,7 @@ beforeAll(async () => {
   // The product's default heap (1536m): its per-transaction pool takes a 10,000-row batch.
   starting = start(db, { heap: '1536m' });
   const started = await starting;
-  config = {
-    uri: `bolt://127.0.0.1:${port}`,
-    user: 'neo4j',
-    password: started.password,
-    database,
-    managed: false,
-    boltPort: port,
-  };
+  config = startedNeo4jConfig(port, started.password, database);
   driver = createDriver(config);
   await ingest({ driver, database, dataDir: path.join(PROJECT_ROOT, 'data'), wipe: true });
 }, 600_000);

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDriver } from '../../db/connection.js';
+import { createDriver, startedNeo4jConfig } from '../../db/connection.js';
 import { PROJECT_ROOT, start, stop } from '../../db/launcher.js';
 import { type GraphChecksum, graphChecksum } from '../../ingest/checksum.js';
 import { ingest } from '../../ingest/ingest.js';
@@ -51,14 +51,7 @@ beforeAll(async () => {
   const started = await start(db, { heap: '768m' });
   startedHere = started.startedHere;
   password = started.password;
-  driver = createDriver({
-    uri: `bolt://127.0.0.1:${port}`,
-    user: 'neo4j',
-    password: started.password,
-    database,
-    managed: false,
-    boltPort: port,
-  });
+  driver = createDriver(startedNeo4jConfig(port, started.password, database));
   // Small batches, each its own transaction: no batch nears the 60 s limit on a loaded machine.
   await ingest({ driver, database, dataDir: path.join(PROJECT_ROOT, 'data'), wipe: true, batchSize: 500 });
   reviewBefore = await graphChecksum(driver, database, { dataset: 'review' });
@@ -150,14 +143,7 @@ describe('loading researchers’ sources', () => {
       // The server's /api/schema lists them for the viewer's colours and filters.
       const server = await startServer({
         port: 0,
-        config: {
-          uri: `bolt://127.0.0.1:${db.port}`,
-          user: 'neo4j',
-          password,
-          database,
-          managed: false,
-          boltPort: db.port,
-        },
+        config: startedNeo4jConfig(db.port, password, database),
         log: () => {},
       });
       try {

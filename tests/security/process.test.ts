@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDriver } from '../../db/connection.js';
+import { createDriver, startedNeo4jConfig } from '../../db/connection.js';
 import { LauncherError, type LocalDb, logFile, PROJECT_ROOT, pidFile, start, stop } from '../../db/launcher.js';
 import { passwordFile } from '../../db/local-auth.js';
 import { freePort, TEST_HEAP } from '../global-setup.js';
@@ -66,14 +66,7 @@ describe('a local Neo4j of its own', () => {
     const started = await start(db, { heap: TEST_HEAP });
     password = started.password;
     pid = started.pid;
-    driver = createDriver({
-      uri: `bolt://127.0.0.1:${port}`,
-      user: 'neo4j',
-      password,
-      database: 'neo4j',
-      managed: false,
-      boltPort: port,
-    });
+    driver = createDriver(startedNeo4jConfig(port, password));
   }, 240_000);
 
   afterAll(async () => {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDriver } from '../../db/connection.js';
+import { createDriver, startedNeo4jConfig } from '../../db/connection.js';
 import { PROJECT_ROOT, start, stop, type LocalDb } from '../../db/launcher.js';
 import { freePort, TEST_HEAP } from '../global-setup.js';
 import { type RunningServer, startServer } from '../../server/app.js';
@@ -88,14 +88,7 @@ describe('a Neo4j of its own that ran the probe', () => {
     const db: LocalDb = { home: path.join(PROJECT_ROOT, `.data/neo4j-resources-${port}`), port };
     holder.db = db;
     const started = await start(db, { heap: TEST_HEAP });
-    const driver = createDriver({
-      uri: `bolt://127.0.0.1:${port}`,
-      user: 'neo4j',
-      password: started.password,
-      database: 'neo4j',
-      managed: false,
-      boltPort: port,
-    });
+    const driver = createDriver(startedNeo4jConfig(port, started.password));
     try {
       const t0 = performance.now();
       // One attempt, no driver retries: the client must see the query fail, never an
