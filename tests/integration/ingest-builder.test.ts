@@ -229,7 +229,9 @@ describe('a load killed midway', () => {
     expect(loads.find((l) => l.dataset === 'kill-test')?.status).toBe('running');
     expect(loadProblem(loads)).toMatch(/dataset "kill-test" .* has not finished/);
 
-    const resumed = await ingest({ driver, database, dataDir: dir });
+    // The killed run's batch size: a resumed batch may first wait for the dead
+    // transaction's locks, and a 10,000-row batch once ran past the 60 s limit doing so.
+    const resumed = await ingest({ driver, database, dataDir: dir, batchSize: 2000 });
     expect(resumed.mode).toBe('batched');
     expect(resumed.relationships).toBe(data.relationships);
     expect(await graphChecksum(driver, database, { dataset: 'kill-test' })).toEqual(expected);
