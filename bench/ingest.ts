@@ -67,6 +67,22 @@ interface Run {
   rows: number;
   relationships: number;
   rssMb?: number;
+  /** CPU seconds the bench's Neo4j spent during the run (user + system, /proc/<pid>/stat). */
+  neo4jCpu?: number;
+}
+
+/** Linux's USER_HZ (getconf CLK_TCK), the unit of /proc/<pid>/stat's times. */
+const CLOCK_TICKS = 100;
+
+/** CPU seconds a process has used so far, or undefined when /proc cannot tell. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
 }
 
 async function wipe(driver: Driver): Promise<void> {
@@ -315,8 +331,11 @@ async function main(): Promise<void> {
           for (const method of order) {
             await wipe(driver);
             const t0 = performance.now();
+            const cpu0 = cpuSeconds(started.pid);
             const rssMb = await runMethod(method);
             const seconds = (performance.now() - t0) / 1000;
+            const cpu1 = cpuSeconds(started.pid);
+            const neo4jCpu = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
             const c = await count(driver);
             if (c.relationships !== data.relationships) {
               throw new Error(`${method} wrote ${c.relationships} relationships, expected ${data.relationships}`);
@@ -328,6 +347,7 @@ async function main(): Promise<void> {
               rows: c.nodes + c.relationships,
               relationships: c.relationships,
               rssMb,
+              neo4jCpu,
             };
             runs.push(run);
             console.log(
@@ -337,7 +357,7 @@ async function main(): Promise<void> {
                 .toLocaleString('en')
                 .padStart(
                   8,
-                )} rows/s${rssMb ? `  peak RSS ${rssMb} MB` : ''}  (load average ${os.loadavg()[0]!.toFixed(1)})`,
+                )} rows/s${neo4jCpu !== undefined ? `  Neo4j CPU ${neo4jCpu.toFixed(1)} s` : ''}${rssMb ? `  peak RSS ${rssMb} MB` : ''}  (load average ${os.loadavg()[0]!.toFixed(1)})`,
             );
           }
         }
@@ -346,8 +366,10 @@ async function main(): Promise<void> {
         fs.rmSync(dir, { recursive: true, force: true });
       }
     }
-    console.log('\n| relationships | method | median s | rels/s | peak RSS | app ÷ LOAD CSV (throughput) |');
-    console.log('|---:|---|---:|---:|---:|---:|');
+    console.log(
+      '\n| relationships | method | median s | rels/s | Neo4j CPU s | peak RSS | app ÷ LOAD CSV (throughput) |',
+    );
+    console.log('|---:|---|---:|---:|---:|---:|---:|');
     for (const size of sizes) {
       const med = (m: string) => median(runs.filter((r) => r.size === size && r.method === m).map((r) => r.seconds));
       const csv = med('loadcsv');
@@ -355,8 +377,9 @@ async function main(): Promise<void> {
         const mine = runs.filter((r) => r.size === size && r.method === method);
         const s = med(method);
         const rss = Math.max(0, ...mine.map((r) => r.rssMb ?? 0));
+        const cpus = mine.flatMap((r) => (r.neo4jCpu === undefined ? [] : [r.neo4jCpu]));
         console.log(
-          `| ${size.toLocaleString('en')} | ${method} | ${s.toFixed(1)} | ${Math.round(size / s).toLocaleString('en')} | ${rss ? `${rss} MB` : ''} | ${method === 'app' && csv ? `${(csv / s).toFixed(2)}×` : ''} |`,
+          `| ${size.toLocaleString('en')} | ${method} | ${s.toFixed(1)} | ${Math.round(size / s).toLocaleString('en')} | ${cpus.length ? median(cpus).toFixed(1) : ''} | ${rss ? `${rss} MB` : ''} | ${method === 'app' && csv ? `${(csv / s).toFixed(2)}×` : ''} |`,
         );
       }
     }
