@@ -81,7 +81,12 @@ export class LevelOfDetail {
     let curved = 0;
     for (const d of drawable)
       if ((!r.kept || r.kept.has(d.id)) && g.getEdgeAttribute(d.id, 'type') === CURVED_EDGE) curved++;
-    this.straight = straightenCurves(curved);
+    const straight = straightenCurves(curved);
+    if (straight !== this.straight) {
+      this.straight = straight;
+      // The edges' programs come from the reducers: run them again (sigma ran them as edges were added).
+      this.sigma.refresh({ schedule: true });
+    }
     this.budgetCounts = { shown: r.shown, total: r.total };
     const visibleNodes: string[] = [];
     g.forEachNode((n) => {
