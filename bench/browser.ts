@@ -37,6 +37,10 @@ const opts = new Command()
   .option('--more <n>', 'times the hub’s largest "+N more" node is opened', '3')
   .option('--runs <n>', 'runs per size; the first warms the caches (server, Neo4j) and is not reported', '2')
   .option('--cpu-profile', 'print the viewer’s top functions by self time for each step (Chrome DevTools profiler)')
+  .option(
+    '--trace',
+    'for each step, print what ran in its longest main-thread task: trace events and the functions sampled in it',
+  )
   .option('--swap <sizes>', 'instead: swap synthetic graphs of these node counts into the viewer')
   .option('--no-labels', 'with --swap: also switch off node and edge labels, to see what they cost')
   .parse()
@@ -47,6 +51,7 @@ const opts = new Command()
     more: string;
     runs: string;
     cpuProfile?: boolean;
+    trace?: boolean;
     swap?: string;
     labels: boolean;
   }>();
@@ -133,8 +138,138 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number } };
+}
+
+interface CpuProfile {
+  nodes: (ProfileNode & { children?: number[] })[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+}
+
+/**
+ * Run `step` under Chrome tracing and the CPU profiler (with --trace), then print the
+ * longest task on the page's main thread: its direct trace events (function calls,
+ * timers, animation frames, layout, GC) and the functions sampled during it by inclusive
+ * time (a function counts once per sample, whatever its depth).
+ */
+async function traced<T>(page: Page, label: string, step: () => Promise<T>): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as TraceEvent[]));
+  });
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'toplevel', 'blink'],
+    },
+  } as never);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  try {
+    return await step();
+  } finally {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    await cdp.send('Tracing.end');
+    await done;
+    await cdp.detach();
+    printLongestTask(label, events, profile);
+  }
+}
+
+function printLongestTask(label: string, events: TraceEvent[], profile: CpuProfile): void {
+  // Every renderer's main thread (the app and the bare page share the browser): the other page is idle.
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const tasks = events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      mains.has(`${e.pid}:${e.tid}`) &&
+      (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
+  );
+  const longest = tasks.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+  if (!longest) {
+    console.log(`    trace of "${label}": no task on the main thread`);
+    return;
+  }
+  const onMain = events.filter((e) => e.ph === 'X' && e.pid === longest.pid && e.tid === longest.tid);
+  const end = longest.ts + (longest.dur ?? 0);
+  const inside = onMain.filter((e) => e !== longest && e.ts >= longest.ts && e.ts + (e.dur ?? 0) <= end);
+  // Direct children: not inside another event of the task.
+  const top = inside.filter(
+    (e) =>
+      !inside.some(
+        (o) => o !== e && o.ts <= e.ts && o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) && (o.dur ?? 0) > (e.dur ?? 0),
+      ),
+  );
+  const describe = (e: TraceEvent) => {
+    const d = e.args?.data;
+    return d?.functionName || d?.url
+      ? `${e.name} ${d.functionName ?? ''} ${(d.url ?? '').split('/').pop()}:${d.lineNumber ?? ''}`
+      : e.name;
+  };
+  const byName = new Map<string, number>();
+  for (const e of inside) byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  console.log(
+    `    trace of "${label}": longest task ${((longest.dur ?? 0) / 1000).toFixed(0)} ms; in it: ${top
+      .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+      .slice(0, 6)
+      .map((e) => `${describe(e)} ${((e.dur ?? 0) / 1000).toFixed(0)} ms`)
+      .join('; ')}`,
+  );
+  console.log(
+    `      events (inclusive): ${[...byName]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`)
+      .join('; ')}`,
+  );
+  // Samples of the CPU profile inside the task, by inclusive time per function.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const inclusive = new Map<string, number>();
+  let t = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    t += dt;
+    if (t < longest.ts || t > end) return;
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const f = byId.get(n)!.callFrame;
+      if (f.functionName === '(root)') continue;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + dt / 1000);
+    }
+  });
+  console.log(
+    `      functions (inclusive): ${[...inclusive]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`)
+      .join('; ')}`,
+  );
+}
+
 /** Run `step` under the DevTools CPU profiler (with --cpu-profile) and print the top self times. */
 async function profiled<T>(page: Page, label: string, step: () => Promise<T>): Promise<T> {
+  if (opts.trace) return traced(page, label, step);
   if (!opts.cpuProfile) return step();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');

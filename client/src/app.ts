@@ -20,6 +20,7 @@ import type { OverlayResult } from './app/overlays.js';
 import type { StageMessage } from './app/stageMessages.js';
 import { ViewSync } from './app/viewSync.js';
 import { isMoreId } from './graph/lod/moreNode.js';
+import { MEMBERS_LIMIT, membersMoreLabel, nextMembersLimit, summaryLabelOf } from './graph/lod/summaryNode.js';
 
 export { OVERVIEW_LIMIT } from './app/baseView.js';
 export type { OverlayResult } from './app/overlays.js';
@@ -55,6 +56,10 @@ export class App {
   overlayResult: OverlayResult | null = null;
   overlayError: ApiError | null = null;
   totals: { nodes?: number; edges?: number } = {};
+  /** The overview drawn is the label/type summary of a large graph (one node per label). */
+  summary = false;
+  /** A label's members view: how many are shown of how many. */
+  members: { label: string; shown: number; total: number } | null = null;
   busy = 0;
   notice = '';
   /**
@@ -285,8 +290,9 @@ export class App {
 
   /** Select a node; bring it into the view first when it is not there. */
   async select(id: string | null, opts: { center?: boolean; push?: boolean } = {}): Promise<void> {
-    // A "+N more" node is not an entity: opening it loads more of its group.
-    if (id && isMoreId(id)) return this.expand(id);
+    // A "+N more" node is not an entity: opening it loads more of its group; a summary
+    // node (one per label) opens that label's members.
+    if (id && (isMoreId(id) || this.summaryLabel(id))) return this.expand(id);
     const v = this.view;
     const push = opts.push ?? true;
     if (id) await this.dispatch({ type: 'bringAndSelect', id, bring: !!v && !v.graph.hasNode(id) }, { push });
@@ -295,7 +301,31 @@ export class App {
   }
 
   expand(id: string): Promise<void> {
+    const label = this.summaryLabel(id);
+    if (label) return this.openLabel(label);
+    const moreOf = membersMoreLabel(id);
+    if (moreOf) return this.loadMoreMembers(moreOf);
     return this.dispatch({ type: 'expand', id }, { push: true });
+  }
+
+  /** The label a summary node of the view stands for (null for an entity or anything else). */
+  summaryLabel(id: string): string | null {
+    const v = this.view;
+    return v?.graph.hasNode(id) ? summaryLabelOf(id, v.graph.getNodeAttribute(id, 'data')) : null;
+  }
+
+  /** Show a label's most connected members (a history entry: Back returns to the summary). */
+  openLabel(label: string, limit?: number): Promise<void> {
+    const spec = { mode: 'members' as const, label, ...(limit && limit !== MEMBERS_LIMIT ? { limit } : {}) };
+    return this.dispatch({ type: 'load', spec }, { push: true });
+  }
+
+  /** The members view of `label`, with more of them (twice as many, bounded). */
+  private loadMoreMembers(label: string): Promise<void> {
+    const s = this.state.spec;
+    const limit = s.mode === 'members' && s.label === label ? (s.limit ?? MEMBERS_LIMIT) : MEMBERS_LIMIT;
+    const total = this.members?.label === label ? this.members.total : Number.POSITIVE_INFINITY;
+    return this.openLabel(label, nextMembersLimit(limit, total));
   }
   collapse(id: string): Promise<void> {
     return this.dispatch({ type: 'collapse', id }, { push: true });

@@ -98,6 +98,110 @@ const graphInfo = (page: Page) =>
     };
   }, MORE_DRUGS);
 
+const statusText = (page: Page) => page.locator('#status').textContent();
+const hasNode = (page: Page, id: string) => page.evaluate((n) => (window as any).__atlas.graph.hasNode(n), id);
+const specOf = (page: Page) => page.evaluate(() => (window as any).__atlas.app.state.spec);
+
+/** Wait until the view shows `spec` (mode and label) and has finished loading. */
+async function waitForView(page: Page, mode: string, label?: string): Promise<void> {
+  await page.waitForFunction(
+    ([m, l]) => {
+      const a = (window as any).__atlas;
+      return a.ready && a.app.state.spec.mode === m && (l === undefined || a.app.state.spec.label === l);
+    },
+    [mode, label] as const,
+    { timeout: 60_000 },
+  );
+  await waitIdle(page, 60_000);
+}
+
+describe('the summary overview of a large graph (10,301 nodes and the review’s)', () => {
+  it('opens a type into its most connected members, loads more, and Back returns to the summary', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await waitForView(page, 'overview');
+    // Above SUMMARY_THRESHOLD the landing view is one node per label.
+    const landing = await page.evaluate(() => {
+      const g = (window as any).__atlas.graph;
+      const nodes = g.mapNodes((id: string, a: any) => ({ id, name: String(a.label), data: a.data }));
+      const last = [...nodes].sort((x, y) => x.name.localeCompare(y.name) || x.id.localeCompare(y.id)).pop();
+      return {
+        order: g.order,
+        summaries: nodes.filter((n: any) => n.data?.summary === true).length,
+        drugs: Number(g.getNodeAttribute('label:Drug', 'data').count),
+        last: { label: String(last.data.label), count: Number(last.data.count) },
+      };
+    });
+    // The review's data is loaded too: 10,000 synthetic drugs and the review's.
+    expect(landing.drugs).toBeGreaterThanOrEqual(DRUGS);
+    const drugs = landing.drugs.toLocaleString('en-US');
+    expect(landing.order).toBeGreaterThanOrEqual(3);
+    expect(landing.summaries).toBe(landing.order);
+    expect(await hasNode(page, 'label:Drug')).toBe(true);
+    await expect.poll(() => page.locator('#view-caption').textContent()).toMatch(/one node per type/);
+    // The summary's nodes are placeholders: no Drug entity is drawn, and they have a row of their own.
+    await expect
+      .poll(() => page.locator('#legend-types [data-label="Drug"] .count').textContent())
+      .toBe(`0 / ${landing.drugs}`);
+    expect(await page.locator('#legend-types [data-placeholder="summary"] .count').textContent()).toBe(
+      String(landing.order),
+    );
+    await shot(page, 'summary-landing');
+
+    // A click on the Drug node opens its members: the 150 most connected, and "+N more".
+    const at = await nodeScreenPos(page, 'label:Drug');
+    await page.mouse.click(at.x, at.y);
+    await waitForView(page, 'members', 'Drug');
+    expect(page.url()).toContain('view=members&label=Drug');
+    await expect.poll(() => statusText(page)).toContain(`showing 150 of ${drugs} Drug`);
+    const members = await page.evaluate(() => {
+      const g = (window as any).__atlas.graph;
+      return g.filterNodes((_n: string, a: any) => a.kind === 'Drug').length;
+    });
+    expect(members).toBe(150);
+    expect(await hasNode(page, 'more:members:Drug')).toBe(true);
+    await shot(page, 'summary-members');
+
+    // Opening the placeholder (keyboard selection) shows twice as many; a reload keeps the view.
+    await page.evaluate(() => (window as any).__atlas.app.select('more:members:Drug'));
+    await waitForView(page, 'members', 'Drug');
+    await expect.poll(() => statusText(page)).toContain(`showing 300 of ${drugs} Drug`);
+    expect((await specOf(page)).limit).toBe(300);
+    await page.reload();
+    await waitForView(page, 'members', 'Drug');
+    await expect.poll(() => statusText(page)).toContain(`showing 300 of ${drugs} Drug`);
+
+    // Back: the first page of members, then the summary.
+    await page.goBack();
+    await waitForView(page, 'members', 'Drug');
+    await expect.poll(() => statusText(page)).toContain(`showing 150 of ${drugs} Drug`);
+    await page.goBack();
+    await waitForView(page, 'overview');
+    expect(await hasNode(page, 'label:Drug')).toBe(true);
+    expect(await statusText(page)).not.toContain('showing 150');
+
+    // Keyboard: the canvas's node cursor picks the last summary node by name, Enter opens it;
+    // the caption's back action returns to the summary.
+    await page.focus('#sigma');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await waitForView(page, 'members', landing.last.label);
+    const shown = Math.min(150, landing.last.count).toLocaleString('en-US');
+    await expect
+      .poll(() => statusText(page))
+      .toContain(`showing ${shown} of ${landing.last.count.toLocaleString('en-US')} ${landing.last.label}`);
+    expect(await hasNode(page, `more:members:${landing.last.label}`)).toBe(landing.last.count > 150);
+    await page.locator('#view-caption .caption-back').click();
+    await waitForView(page, 'overview');
+    expect(await hasNode(page, `label:${landing.last.label}`)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('a 10,000-edge hub in the viewer', () => {
   it('expands with top-k neighbours and "+N more" nodes, stays responsive, and loads more on demand', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -126,6 +230,19 @@ describe('a 10,000-edge hub in the viewer', () => {
       await page.evaluate(() => (window as any).__atlas.graph.hasNode('more:target:lod-hub:PARTICIPATES_IN:out')),
     ).toBe(true);
     expect(expandTask).toBeLessThan(LONGEST_TASK_MS);
+    // The legend counts the drugs drawn, not the "+N more" nodes, which get a row of their own.
+    const drawn = await page.evaluate(() => {
+      const g = (window as any).__atlas.graph;
+      // The landing summary's nodes stay around the expansion; they are not entities.
+      const kinds = (k: string) => g.filterNodes((_n: string, a: any) => a.kind === k && !a.data?.summary).length;
+      return { drugs: kinds('Drug'), more: kinds('More') };
+    });
+    expect(drawn.more).toBe(2);
+    await expect
+      .poll(() => page.locator('#legend-types [data-label="Drug"] .count').textContent())
+      .toMatch(new RegExp(`^${drawn.drugs} / \\d+$`));
+    expect(await page.locator('#legend-types [data-label="More"]').count()).toBe(0);
+    expect(await page.locator('#legend-types [data-placeholder="more"] .count').textContent()).toBe('2');
     const shownBefore = Number(after.more!.label.match(/showing ([\d,]+)/)![1]!.replace(/,/g, ''));
     await shot(page, 'hub-expanded');
 

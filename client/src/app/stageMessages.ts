@@ -15,6 +15,8 @@ export function emptyMessage(spec: ViewSpec): StageMessage {
       title: 'The graph is empty',
       text: 'No nodes in the database yet. Run `npm run ingest` to load data/, then reload.',
     };
+  if (spec.mode === 'members')
+    return { kind: 'empty', title: `No ${spec.label ?? ''} nodes`, text: 'The database holds no node of this type.' };
   if (spec.mode === 'cypher' || spec.mode === 'question')
     return {
       kind: 'empty',

@@ -63,6 +63,8 @@ export class ViewSync {
       const base = await fetchBaseView(next.spec);
       if (base.result) this.app.result = base.result;
       if (base.totals) this.app.totals = base.totals;
+      this.app.summary = !!base.summary;
+      this.app.members = base.members ?? null;
       const sub = base.sub;
       if (seq !== this.loadSeq) return;
       this.app.reportSuccess();

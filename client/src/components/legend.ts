@@ -8,6 +8,8 @@ import type { ColorBy, SizeBy } from '../state/appearance.js';
 import { clear, h } from '../lib/dom.js';
 import { ASSERTIONS, isWeak } from '../graph/assertions.js';
 import { labelColor } from '../graph/colors.js';
+import { MORE_COLOR } from '../graph/lod/controller.js';
+import { MORE_LABEL } from '../graph/lod/moreNode.js';
 
 export class Legend {
   readonly el = h('div', { class: 'legend-wrap' });
@@ -124,6 +126,59 @@ export class Legend {
     }
   }
 
+  /**
+   * The viewer's placeholders get rows of their own, never an ontology label's count:
+   * "+N more" nodes (hidden or shown like a type) and the summary's one node per type.
+   */
+  private renderPlaceholders(hidden: Set<string>): void {
+    const p = this.app.view?.placeholderCounts() ?? { more: 0, summary: 0 };
+    if (p.more || hidden.has(MORE_LABEL)) {
+      const off = hidden.has(MORE_LABEL);
+      const cb = h('input', { type: 'checkbox', checked: !off, 'aria-label': 'Show "+N more" nodes' });
+      cb.addEventListener('change', () => {
+        const next = new Set(this.app.state.hiddenLabels);
+        if (cb.checked) next.delete(MORE_LABEL);
+        else next.add(MORE_LABEL);
+        this.app.setFilters({ hiddenLabels: [...next] });
+      });
+      this.types.append(
+        h(
+          'li',
+          { class: 'placeholder-row' },
+          h(
+            'label',
+            {
+              class: `legend-item placeholder${off ? ' off' : ''}`,
+              'data-placeholder': 'more',
+              title: `${p.more} "+N more" nodes in view: each stands for neighbours or members not loaded yet; open one to load them`,
+            },
+            cb,
+            h('span', { class: 'swatch', style: `background:${MORE_COLOR}` }),
+            h('span', { class: 'name' }, '+N more (not loaded)'),
+            h('span', { class: 'count' }, String(p.more)),
+          ),
+        ),
+      );
+    }
+    if (p.summary)
+      this.types.append(
+        h(
+          'li',
+          { class: 'placeholder-row' },
+          h(
+            'span',
+            {
+              class: 'legend-item placeholder',
+              'data-placeholder': 'summary',
+              title: 'The overview of a large graph: one node per type; open one to see its members',
+            },
+            h('span', { class: 'name' }, 'one node per type (summary)'),
+            h('span', { class: 'count' }, String(p.summary)),
+          ),
+        ),
+      );
+  }
+
   render(): void {
     this.renderClaims();
     const v = this.app.view;
@@ -181,6 +236,7 @@ export class Legend {
         ),
       );
     }
+    this.renderPlaceholders(hidden);
     const relIn = v?.relTypeCounts() ?? new Map<string, number>();
     const relTotal = new Map((this.app.schema?.relationshipTypes ?? []).map((r) => [r.type, r.count]));
     const hiddenRels = new Set(st.hiddenRelTypes);

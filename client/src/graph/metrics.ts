@@ -3,6 +3,7 @@ import Graph from 'graphology';
 import type * as GraphTypes from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import betweenness from 'graphology-metrics/centrality/betweenness.js';
+import { writeSizes } from './nodeSizes.js';
 import type { AtlasGraph, SizeBy } from './types.js';
 
 /** The graph without direction, parallel edges or self-loops (what both measures expect). */
@@ -28,14 +29,7 @@ export function computeSizes(g: AtlasGraph, sizeBy: SizeBy): void {
       const v = (scores[n] ?? 0) / max;
       g.mergeNodeAttributes(n, { centrality: scores[n] ?? 0, size: 4 + 16 * Math.sqrt(v) });
     });
-  } else if (sizeBy === 'uniform') {
-    g.forEachNode((n) => g.setNodeAttribute(n, 'size', 7));
-  } else {
-    g.forEachNode((n) => {
-      const d = g.degree(n);
-      g.setNodeAttribute(n, 'size', Math.min(22, 4 + 2.4 * Math.sqrt(d)));
-    });
-  }
+  } else writeSizes(g, sizeBy === 'uniform' ? 'uniform' : 'degree');
 }
 
 export function computeCommunities(g: AtlasGraph): void {

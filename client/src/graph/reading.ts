@@ -1,6 +1,8 @@
 /** Read-only questions about what is drawn: visible nodes and edges, counts, positions, neighbour order. */
 import type { GraphEdge, GraphNode } from '../../../ontology/index.js';
 import { assertionOf } from './assertions.js';
+import { isMoreId, MORE_LABEL } from './lod/moreNode.js';
+import { isSummaryData } from './lod/summaryNode.js';
 import { isEdgeVisible, isNodeVisible } from './reducers.js';
 import type { AtlasSigma } from './renderer.js';
 import type { AtlasGraph, DisplayState } from './types.js';
@@ -54,9 +56,53 @@ function countBy(each: (add: (k: string) => void) => void): Map<string, number> 
   each((k) => m.set(k, (m.get(k) ?? 0) + 1));
   return m;
 }
-export const labelCounts = (g: AtlasGraph) => countBy((add) => g.forEachNode((_n, a) => add(String(a.kind))));
-export const assertionCounts = (g: AtlasGraph) => countBy((add) => g.forEachEdge((_e, a) => add(assertionOf(a.data))));
-export const relTypeCounts = (g: AtlasGraph) => countBy((add) => g.forEachEdge((_e, a) => add(a.relType)));
+/**
+ * The viewer's placeholders are not entities: a "+N more" node (and its edge) stands for
+ * neighbours or members not loaded; a summary node (and meta-edge) for a whole label.
+ */
+export function isPlaceholderNode(id: string, a: { kind?: unknown; data?: unknown }): boolean {
+  return isMoreId(id) || a.kind === MORE_LABEL || isSummaryData(a.data);
+}
+function isPlaceholderEdge(g: AtlasGraph, id: string, a: { data?: unknown }, source: string, target: string): boolean {
+  return (
+    isMoreId(id) ||
+    isSummaryData(a.data) ||
+    isPlaceholderNode(source, g.getNodeAttributes(source)) ||
+    isPlaceholderNode(target, g.getNodeAttributes(target))
+  );
+}
+
+/** Entities per label (placeholders left out). */
+export const labelCounts = (g: AtlasGraph) =>
+  countBy((add) =>
+    g.forEachNode((n, a) => {
+      if (!isPlaceholderNode(n, a)) add(String(a.kind));
+    }),
+  );
+/** Relationships per claim kind (placeholders' edges left out). */
+export const assertionCounts = (g: AtlasGraph) =>
+  countBy((add) =>
+    g.forEachEdge((e, a, s, t) => {
+      if (!isPlaceholderEdge(g, e, a, s, t)) add(assertionOf(a.data));
+    }),
+  );
+/** Relationships per type (placeholders' edges left out). */
+export const relTypeCounts = (g: AtlasGraph) =>
+  countBy((add) =>
+    g.forEachEdge((e, a, s, t) => {
+      if (!isPlaceholderEdge(g, e, a, s, t)) add(a.relType);
+    }),
+  );
+/** The placeholders drawn: "+N more" nodes and summary (one per label) nodes. */
+export function placeholderCounts(g: AtlasGraph): { more: number; summary: number } {
+  let more = 0;
+  let summary = 0;
+  g.forEachNode((n, a) => {
+    if (isSummaryData(a.data)) summary++;
+    else if (isPlaceholderNode(n, a)) more++;
+  });
+  return { more, summary };
+}
 
 /**
  * The neighbours of `id` that are drawn (node type shown, linked by at least one shown

@@ -330,6 +330,9 @@ export class GraphView {
   labelCounts(): Map<string, number> {
     return read.labelCounts(this.graph);
   }
+  placeholderCounts(): { more: number; summary: number } {
+    return read.placeholderCounts(this.graph);
+  }
   assertionCounts(): Map<string, number> {
     return read.assertionCounts(this.graph);
   }

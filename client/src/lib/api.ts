@@ -111,7 +111,9 @@ export const api = {
     request<RelationshipPage>(
       `/api/nodes/${encodeURIComponent(id)}/relationships${qs({ type, direction, cursor, limit })}`,
     ),
-  graph: (limit = 150, labels?: string[]) => request<Overview>(`/api/graph${qs({ limit, labels: labels?.join(',') })}`),
+  /** `mode`: `auto` (the server picks: the label summary of a large graph), `top` (most connected), `summary`. */
+  graph: (limit = 150, labels?: string[], mode?: Overview['mode'] | 'auto') =>
+    request<Overview>(`/api/graph${qs({ limit, labels: labels?.join(','), mode })}`),
   schema: () => request<Schema>('/api/schema'),
   cypher: (query: string, params: Record<string, unknown> = {}) =>
     request<CypherResult>('/api/cypher', { method: 'POST', body: JSON.stringify({ query, params }) }),

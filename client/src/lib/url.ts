@@ -5,7 +5,8 @@
  */
 import { clampDensity, DEFAULT_LABEL_DENSITY, type ColorBy, type SizeBy } from '../state/appearance.js';
 
-export type ViewMode = 'overview' | 'ego' | 'cypher' | 'question';
+/** `members`: the most connected nodes of one label (a summary overview's node, opened). */
+export type ViewMode = 'overview' | 'members' | 'ego' | 'cypher' | 'question';
 
 export interface ViewSpec {
   mode: ViewMode;
@@ -14,6 +15,9 @@ export interface ViewSpec {
   query?: string;
   name?: string;
   params?: Record<string, unknown>;
+  /** `members`: the label opened, and how many of its members to show. */
+  label?: string;
+  limit?: number;
 }
 
 /** Paths or resistance results drawn over the view (merged in and highlighted). */
@@ -69,8 +73,15 @@ const list = (s: string | null) =>
 export function parseUrl(search: string = location.search): UrlState {
   const p = new URLSearchParams(search);
   const mode = (p.get('view') ?? 'overview') as ViewMode;
-  const spec: ViewSpec = { mode: ['overview', 'ego', 'cypher', 'question'].includes(mode) ? mode : 'overview' };
-  if (spec.mode === 'ego') {
+  const spec: ViewSpec = {
+    mode: ['overview', 'members', 'ego', 'cypher', 'question'].includes(mode) ? mode : 'overview',
+  };
+  if (spec.mode === 'members') {
+    spec.label = p.get('label') ?? undefined;
+    const limit = Number.parseInt(p.get('limit') ?? '', 10);
+    if (limit > 0) spec.limit = limit;
+    if (!spec.label) spec.mode = 'overview';
+  } else if (spec.mode === 'ego') {
     spec.id = p.get('focus') ?? undefined;
     spec.depth = Number(p.get('depth') ?? 1) || 1;
     if (!spec.id) spec.mode = 'overview';
@@ -119,6 +130,10 @@ export function buildUrl(s: UrlState): string {
   const p = new URLSearchParams();
   const { spec } = s;
   if (spec.mode !== 'overview') p.set('view', spec.mode);
+  if (spec.mode === 'members' && spec.label) {
+    p.set('label', spec.label);
+    if (spec.limit) p.set('limit', String(spec.limit));
+  }
   if (spec.mode === 'ego' && spec.id) {
     p.set('focus', spec.id);
     p.set('depth', String(spec.depth ?? 1));

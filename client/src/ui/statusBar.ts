@@ -1,5 +1,6 @@
 /** The status line (what is drawn), the view caption, the hint line and the walk announcements. */
 import type { App } from '../app.js';
+import { membersStatus } from '../graph/lod/summaryNode.js';
 import { $, clear, h } from '../lib/dom.js';
 
 export function mountStatus(app: App): { renderStatus: () => void } {
@@ -20,6 +21,9 @@ export function mountStatus(app: App): { renderStatus: () => void } {
       // Above the edge budget the lowest-priority links are not drawn (graph/lod/edgeBudget.ts).
       const budget = v.lod.edgeStatus();
       if (budget) statusEl.append(h('span', { class: 'edge-budget' }, ` · ${budget}`));
+      // A label opened from the summary overview: how many of its members are drawn.
+      const m = app.state.spec.mode === 'members' ? app.members : null;
+      if (m) statusEl.append(h('span', { class: 'members-status' }, ` · ${membersStatus(m.label, m.shown, m.total)}`));
     } else statusEl.append(h('span', { class: 'dot ok' }), 'Ready');
   };
   app.on('filters', renderStatus);
@@ -36,9 +40,25 @@ export function mountStatus(app: App): { renderStatus: () => void } {
     const name = (id?: string) =>
       id && app.view?.graph.hasNode(id) ? app.view.graph.getNodeAttribute(id, 'label') : (id ?? '');
     let text = '';
-    if (s.mode === 'overview')
+    let back: HTMLElement | null = null;
+    if (s.mode === 'overview' && app.summary)
+      text = `Overview: one node per type${app.totals.nodes ? ` for ${app.totals.nodes.toLocaleString('en-US')} nodes` : ''} — open a type to see its members`;
+    else if (s.mode === 'overview')
       text = `Overview: the ${Math.min(app.view?.graph.order ?? 0, 150)} most connected nodes${app.totals.nodes ? ` of ${app.totals.nodes}` : ''}`;
-    else if (s.mode === 'ego')
+    else if (s.mode === 'members') {
+      const m = app.members;
+      text = `${s.label}: ${m ? `the ${m.shown.toLocaleString('en-US')} most connected of ${m.total.toLocaleString('en-US')}` : 'the most connected'}`;
+      back = h(
+        'button',
+        {
+          type: 'button',
+          class: 'link-btn caption-back',
+          title: 'Back to the overview: one node per type',
+          onclick: () => void app.overview(),
+        },
+        '← all types',
+      );
+    } else if (s.mode === 'ego')
       text = `Neighbourhood of ${name(s.id)} (${s.depth ?? 1} hop${(s.depth ?? 1) > 1 ? 's' : ''})`;
     else if (s.mode === 'cypher') text = `Cypher result: ${s.query?.replace(/\s+/g, ' ').slice(0, 90) ?? ''}`;
     else if (s.mode === 'question') text = `Saved question: ${s.name}`;
@@ -47,7 +67,9 @@ export function mountStatus(app: App): { renderStatus: () => void } {
     if (o?.kind === 'resistance') text += ` · resistance to ${name(o.target)}`;
     const ex = app.state.ops.length;
     if (ex) text += ` · ${ex} expansion${ex > 1 ? 's' : ''}`;
-    caption.textContent = text;
+    clear(caption);
+    if (back) caption.append(back, ' ');
+    caption.append(text);
     renderInfo();
   };
   /** The hint line at the bottom left: mouse gestures, or the keys when a node is selected. */

@@ -9,7 +9,14 @@
 import type { AbstractGraph } from 'graphology-types';
 import type Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import { changedSettings, edgeProgram, isBigGraph, sizeSettings } from './bigGraphSettings.js';
+import {
+  CURVED_EDGE,
+  changedSettings,
+  edgeProgram,
+  isBigGraph,
+  sizeSettings,
+  straightenCurves,
+} from './bigGraphSettings.js';
 import { applyEdgeBudget, type BudgetEdge, DEFAULT_EDGE_BUDGET, edgeBudgetCaption } from './edgeBudget.js';
 import { DEFAULT_DENSITY, forcedLabels, type LabelDensity, labelGridSettings, topByDegree } from './labelPriority.js';
 import { ConvergenceWatch, layoutBudget, type Point, settleIterations } from './layoutStop.js';
@@ -36,6 +43,8 @@ export class LevelOfDetail {
   density: LabelDensity = DEFAULT_DENSITY;
   edgeBudget = DEFAULT_EDGE_BUDGET;
   big = false;
+  /** Too many curves to draw (CURVE_BUDGET): parallel edges are drawn straight. */
+  straight = false;
   private budgetKept: Set<string> | null = null;
   private budgetCounts = { shown: 0, total: 0 };
   private topDegree: string[] = [];
@@ -69,6 +78,15 @@ export class LevelOfDetail {
     });
     const r = applyEdgeBudget(drawable, (n) => g.degree(n), this.edgeBudget);
     this.budgetKept = r.kept;
+    let curved = 0;
+    for (const d of drawable)
+      if ((!r.kept || r.kept.has(d.id)) && g.getEdgeAttribute(d.id, 'type') === CURVED_EDGE) curved++;
+    const straight = straightenCurves(curved);
+    if (straight !== this.straight) {
+      this.straight = straight;
+      // The edges' programs come from the reducers: run them again (sigma ran them as edges were added).
+      this.sigma.refresh({ schedule: true });
+    }
     this.budgetCounts = { shown: r.shown, total: r.total };
     const visibleNodes: string[] = [];
     g.forEachNode((n) => {
@@ -131,7 +149,7 @@ export class LevelOfDetail {
         return;
       }
     }
-    res.type = edgeProgram(this.big, res.type as string | undefined);
+    res.type = edgeProgram(this.big, res.type as string | undefined, this.straight);
   }
 
   /** Iterations of the synchronous settle for this view (bounded main-thread work). */
