@@ -30,6 +30,7 @@ import {
   removeRelationshipsStatement,
   wipeGraph,
 } from './load.js';
+import { ingestMetadata, waitForInterruptedLoads } from './interrupted.js';
 import { endLoad, LOAD_LABEL, type LoadRecord, loadsOf, startLoad } from './load-record.js';
 import { storeExtensions } from './mapping/extensions-store.js';
 import { computeRanks } from './ranks.js';
@@ -360,6 +361,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     derived.relationships.length +
     stale;
   const single = rows <= (options.singleTransactionLimit ?? batchSize);
+  await waitForInterruptedLoads(driver, database, dataset, { log });
   if (options.wipe && !single) await wipeGraph(driver, database, batchSize);
   // Relationships may be created without a lookup only when the dataset has none yet.
   const fresh = options.wipe || report.existing.relationships === 0;
@@ -373,6 +375,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     single,
     batchSize,
     inFlight: single ? 1 : (options.inFlight ?? 2),
+    metadata: ingestMetadata(dataset, record.runId),
     onRetry: log,
   });
   try {

@@ -77,6 +77,8 @@ export interface WriterOptions {
   inFlight?: number;
   batchSize: number;
   retries?: number;
+  /** Transaction metadata (the load's tag, see interrupted.ts). */
+  metadata?: Record<string, string>;
   /** Told when a batch is retried, with why (e.g. waiting for a lock). */
   onRetry?: (message: string) => void;
 }
@@ -114,7 +116,7 @@ export class Writer {
   async write(statement: Statement): Promise<void> {
     if (this.failure) throw this.failure;
     if (this.options.single) {
-      this.singleTx ??= this.session().beginTransaction();
+      this.singleTx ??= this.session().beginTransaction({ metadata: this.options.metadata });
       try {
         const result = await this.singleTx.run(statement.query, statement.params);
         statement.onDone?.(sumFirst(result.records));
@@ -140,7 +142,7 @@ export class Writer {
   private async runBatch(session: Session, statement: Statement): Promise<void> {
     const retries = this.options.retries ?? 5;
     for (let attempt = 0; ; attempt++) {
-      const tx = session.beginTransaction();
+      const tx = session.beginTransaction({ metadata: this.options.metadata });
       try {
         const query = attempt > 0 && statement.retryQuery ? statement.retryQuery : statement.query;
         const result = await tx.run(query, statement.params);

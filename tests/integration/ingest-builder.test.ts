@@ -229,9 +229,10 @@ describe('a load killed midway', () => {
     expect(loads.find((l) => l.dataset === 'kill-test')?.status).toBe('running');
     expect(loadProblem(loads)).toMatch(/dataset "kill-test" .* has not finished/);
 
-    // The killed run's batch size: a resumed batch may first wait for the dead
-    // transaction's locks, and a 10,000-row batch once ran past the 60 s limit doing so.
-    const resumed = await ingest({ driver, database, dataDir: dir, batchSize: 2000 });
+    // The default batch size (10,000, five times the killed run's): the rerun waits for the
+    // dead run's transaction to be rolled back before it writes, so its first batch does not
+    // wait on that transaction's locks (it once ran past the 60 s limit doing so).
+    const resumed = await ingest({ driver, database, dataDir: dir });
     expect(resumed.mode).toBe('batched');
     expect(resumed.relationships).toBe(data.relationships);
     expect(await graphChecksum(driver, database, { dataset: 'kill-test' })).toEqual(expected);
