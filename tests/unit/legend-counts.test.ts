@@ -5,7 +5,14 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { assertionCounts, labelCounts, placeholderCounts, relTypeCounts } from '../../client/src/graph/reading.js';
+import {
+  assertionCounts,
+  labelCounts,
+  placeholderCounts,
+  relTypeCounts,
+  visibleCounts,
+} from '../../client/src/graph/reading.js';
+import { emptyDisplayState } from '../../client/src/graph/types.js';
 import type { AtlasGraph } from '../../client/src/graph/types.js';
 
 function node(g: AtlasGraph, id: string, kind: string, data: Record<string, unknown> = {}): void {
@@ -47,6 +54,8 @@ describe('legend counts leave out the viewer’s placeholders', () => {
     expect(Object.fromEntries(relTypeCounts(g))).toEqual({ TARGETS: 2 });
     expect(Object.fromEntries(assertionCounts(g))).toEqual({ established: 2 });
     expect(placeholderCounts(g)).toEqual({ more: 2, summary: 0 });
+    // The status bar's "N nodes · M links shown" counts entities and relationships only.
+    expect(visibleCounts(g, emptyDisplayState())).toEqual({ nodes: 3, edges: 2 });
   });
 
   it('the summary overview: no label counts an entity, the meta-edges no type', () => {
@@ -57,5 +66,7 @@ describe('legend counts leave out the viewer’s placeholders', () => {
     expect(labelCounts(g).size).toBe(0);
     expect(relTypeCounts(g).size).toBe(0);
     expect(placeholderCounts(g)).toEqual({ more: 0, summary: 2 });
+    // What the summary draws is its type nodes and meta-edges.
+    expect(visibleCounts(g, emptyDisplayState())).toEqual({ nodes: 2, edges: 1 });
   });
 });

@@ -38,15 +38,20 @@ export function positionsOf(graph: AtlasGraph): Record<string, { x: number; y: n
   return out;
 }
 
-/** How many nodes and relationships are drawn now (filters applied). */
+/**
+ * How many nodes and relationships are drawn now (filters applied). A "+N more" node and
+ * its edge stand for what is not loaded, so they are not counted; a summary overview's
+ * type nodes are what it draws, and are.
+ */
 export function visibleCounts(graph: AtlasGraph, s: DisplayState): { nodes: number; edges: number } {
   let nodes = 0;
   let edges = 0;
+  const isMore = (n: string) => isMoreId(n) || graph.getNodeAttribute(n, 'kind') === MORE_LABEL;
   graph.forEachNode((n) => {
-    if (isNodeVisible(graph, s, n)) nodes++;
+    if (!isMore(n) && isNodeVisible(graph, s, n)) nodes++;
   });
-  graph.forEachEdge((e) => {
-    if (isEdgeVisible(graph, s, e)) edges++;
+  graph.forEachEdge((e, _a, source, target) => {
+    if (!isMoreId(e) && !isMore(source) && !isMore(target) && isEdgeVisible(graph, s, e)) edges++;
   });
   return { nodes, edges };
 }
