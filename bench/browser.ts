@@ -231,13 +231,7 @@ function printLongestTask(label: string, events: TraceEvent[], profile: CpuProfi
       .map((e) => `${describe(e)} ${((e.dur ?? 0) / 1000).toFixed(0)} ms`)
       .join('; ')}`,
   );
-  console.log(
-    `      events (inclusive): ${[...byName]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 12)
-      .map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`)
-      .join('; ')}`,
-  );
+  console.log(`      events (inclusive): ${largest(byName, 12)}`);
   // Samples of the CPU profile inside the task, by inclusive time per function.
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -258,13 +252,16 @@ function printLongestTask(label: string, events: TraceEvent[], profile: CpuProfi
       inclusive.set(key, (inclusive.get(key) ?? 0) + dt / 1000);
     }
   });
-  console.log(
-    `      functions (inclusive): ${[...inclusive]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 25)
-      .map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`)
-      .join('; ')}`,
-  );
+  console.log(`      functions (inclusive): ${largest(inclusive, 25)}`);
+}
+
+/** The `n` largest entries of a name → milliseconds map, as one line. */
+function largest(times: Map<string, number>, n: number): string {
+  return [...times]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`)
+    .join('; ');
 }
 
 /** Run `step` under the DevTools CPU profiler (with --cpu-profile) and print the top self times. */

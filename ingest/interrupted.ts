@@ -27,7 +27,7 @@ export async function openIngestTransactions(
   runId?: string,
 ): Promise<number> {
   const { records } = await driver.executeQuery(
-    `SHOW TRANSACTIONS YIELD metaData, currentQuery
+    `SHOW TRANSACTIONS YIELD metaData
      WHERE metaData.app = $tag AND metaData.dataset = $dataset AND ($runId IS NULL OR metaData.runId <> $runId)
      RETURN count(*) AS open`,
     { tag: INGEST_TAG, dataset, runId: runId ?? null },

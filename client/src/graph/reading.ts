@@ -46,7 +46,7 @@ export function positionsOf(graph: AtlasGraph): Record<string, { x: number; y: n
 export function visibleCounts(graph: AtlasGraph, s: DisplayState): { nodes: number; edges: number } {
   let nodes = 0;
   let edges = 0;
-  const isMore = (n: string) => isMoreId(n) || graph.getNodeAttribute(n, 'kind') === MORE_LABEL;
+  const isMore = (n: string) => isMoreNode(n, graph.getNodeAttributes(n));
   graph.forEachNode((n) => {
     if (!isMore(n) && isNodeVisible(graph, s, n)) nodes++;
   });
@@ -66,7 +66,11 @@ function countBy(each: (add: (k: string) => void) => void): Map<string, number> 
  * neighbours or members not loaded; a summary node (and meta-edge) for a whole label.
  */
 export function isPlaceholderNode(id: string, a: { kind?: unknown; data?: unknown }): boolean {
-  return isMoreId(id) || a.kind === MORE_LABEL || isSummaryData(a.data);
+  return isMoreNode(id, a) || isSummaryData(a.data);
+}
+/** A "+N more" node: neighbours or members not loaded. */
+function isMoreNode(id: string, a: { kind?: unknown }): boolean {
+  return isMoreId(id) || a.kind === MORE_LABEL;
 }
 function isPlaceholderEdge(g: AtlasGraph, id: string, a: { data?: unknown }, source: string, target: string): boolean {
   return (
