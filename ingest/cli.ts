@@ -9,7 +9,7 @@ import { createDriver, neo4jConfigFromEnv } from '../db/connection.js';
 import { DataValidationError, RemovalRefusedError } from './errors.js';
 import { MissingFolderError } from './formats.js';
 import { formatImportSummary } from './mapping/prepare.js';
-import { buildDataset, DEFAULT_BATCH_SIZE, type IngestReport, ingest } from './ingest.js';
+import { DEFAULT_BATCH_SIZE, type IngestReport, ingest } from './ingest.js';
 import { progressBars } from './progress.js';
 import { LoadLimitError } from './writer.js';
 
@@ -74,10 +74,21 @@ function print(report: IngestReport, target: string): void {
 async function main(): Promise<number> {
   const dataDir = path.resolve(opts.data);
   if (opts.validateOnly) {
-    const dataset = buildDataset(dataDir);
-    console.log(
-      `${dataset.files.length} files valid: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships.`,
-    );
+    // Every format and mapping, without a database: the dry run's validation alone.
+    const bars = progressBars();
+    try {
+      const report = await ingest({
+        database: 'neo4j',
+        dataDir,
+        dataset: opts.dataset,
+        dryRun: true,
+        onProgress: bars.update,
+      });
+      bars.stop();
+      console.log(`${report.files.length} files valid: ${report.nodes} nodes, ${report.relationships} relationships.`);
+    } finally {
+      bars.stop();
+    }
     return 0;
   }
   const batchSize = positive('--batch-size', opts.batchSize);

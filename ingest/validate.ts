@@ -191,6 +191,8 @@ const declaredRelationship = relationshipBase.extend({ type: z.string().min(1) }
 /** Where a record was, packed into one number: file ordinal and line. */
 type Place = number;
 const LINE_SPACE = 2 ** 32;
+/** Said of a dangling reference when nothing was looked up in a database (`--validate-only`, a dry run without one). */
+export const WITHOUT_GRAPH_NOTE = '; validated without a database, so nodes of other datasets were not looked up';
 
 /** Looks up ids the dataset does not define (nodes of other datasets it may link to). */
 export type ForeignLookup = (ids: string[]) => Promise<Map<string, NodeLabel>>;
@@ -394,7 +396,12 @@ export class Validator {
       const index = this.ids.get(id);
       const label = index === undefined ? foreign?.get(id) : this.labelNames[index];
       if (label === undefined) {
-        if (!this.invalidIds.has(id)) fail(end, `"${id}" is not a node in the data (dangling reference)`);
+        if (!this.invalidIds.has(id)) {
+          fail(
+            end,
+            `"${id}" is not a node in the data (dangling reference)${this.graphLookedUp ? '' : WITHOUT_GRAPH_NOTE}`,
+          );
+        }
         continue;
       }
       const allowed = endpointsOf(type, this.extensions)?.[end] ?? [];
@@ -419,8 +426,12 @@ export class Validator {
       if (!this.ids.has(d.to[i]!)) unknown.add(d.to[i]!);
     }
     for (const c of this.contextDiseases) if (!this.ids.has(c.id)) unknown.add(c.id);
+    this.graphLookedUp = lookup !== undefined;
     this.complete(unknown.size > 0 && lookup ? await lookup([...unknown]) : new Map<string, NodeLabel>());
   }
+
+  /** Whether ids missing from the data were looked up in the graph (finish with a lookup). */
+  private graphLookedUp = false;
 
   /** finish() without a database: endpoints must be in the data itself. */
   complete(foreign: Map<string, NodeLabel> = new Map()): void {

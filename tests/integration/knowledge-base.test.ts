@@ -4,8 +4,11 @@
  * the graph, both tables are complete, and resistance pathways connect genes to drugs.
  */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WITHOUT_GRAPH_NOTE } from '../../ingest/validate.js';
 import { startTestServer } from '../helpers/server.js';
 import { testDriver, testNeo4jConfig } from '../helpers/neo4j.js';
 
@@ -39,6 +42,33 @@ describe('npm run validate', () => {
     });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('tests/fixtures/broken/bad.yaml:18 nodes[3].nctId: must be NCT followed by 8 digits');
+  });
+
+  it('validates every format, not only YAML, and says what it could not look up without a database', () => {
+    const run = (dir: string) =>
+      spawnSync('npx', ['tsx', 'ingest/cli.ts', '--validate-only', '--data', dir], { cwd: root, encoding: 'utf8' });
+    // Nodes only (drugs.csv, targets.tsv): valid on their own.
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-validate-csv-'));
+    try {
+      for (const f of ['atlas-dataset.yaml', 'drugs.csv', 'targets.tsv']) {
+        fs.copyFileSync(path.join(root, 'tests/fixtures/neo4j-csv', f), path.join(own, f));
+      }
+      const ok = run(own);
+      expect(ok.stderr).toBe('');
+      expect(ok.status).toBe(0);
+      expect(ok.stdout).toMatch(/^2 files valid: [1-9]\d* nodes, 0 relationships\./m);
+    } finally {
+      fs.rmSync(own, { recursive: true, force: true });
+    }
+    // links.csv points into the review (target:pd-1): without a database that cannot be checked, and it says so.
+    const linked = run('tests/fixtures/neo4j-csv');
+    expect(linked.status).toBe(1);
+    expect(linked.stderr).toContain(
+      `tests/fixtures/neo4j-csv/links.csv:2 row 1.to: "target:pd-1" is not a node in the data (dangling reference)${WITHOUT_GRAPH_NOTE}`,
+    );
+    const bad = run('tests/fixtures/neo4j-csv-broken');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('tests/fixtures/neo4j-csv-broken/nodes.csv:3 row 2.n: "twelve" must be an integer');
   });
 });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataValidationError, formatProblem } from '../../ingest/errors.js';
 import { buildDataset } from '../../ingest/ingest.js';
-import { nameKey } from '../../ingest/validate.js';
+import { nameKey, WITHOUT_GRAPH_NOTE } from '../../ingest/validate.js';
 import { schemaStatements } from '../../ingest/schema.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
@@ -54,7 +54,7 @@ describe('data validation', () => {
         `${file}:24 nodes[4].value: must be a number (put the unit in \`unit\`)`,
         expect.stringMatching(/^.*bad\.yaml:31 nodes\[5\]\.refs: no reference numbers/),
         expect.stringMatching(/bad\.yaml:13 nodes\[2\]\.synonyms: "nivolumab" is also the name of drug:nivolumab/),
-        `${file}:33 relationships[0].to: "target:missing" is not a node in the data (dangling reference)`,
+        `${file}:33 relationships[0].to: "target:missing" is not a node in the data (dangling reference)${WITHOUT_GRAPH_NOTE}`,
         `${file}:34 relationships[1].to: TARGETS cannot end at a Drug ("drug:other"); allowed: Target`,
         `${file}:35 relationships[2].evidence: required`,
       ]),
