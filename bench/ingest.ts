@@ -34,7 +34,7 @@ const opts = new Command()
   .option('--repeat <n>', 'runs of each method per size', '2')
   .option('--repeat-largest <n>', 'runs of each method at the largest size (default: --repeat)')
   .option('--heap <size>', 'heap of the bench Neo4j', '2g')
-  .option('--methods <list>', 'app,loadcsv,driver', 'app,loadcsv,driver')
+  .option('--methods <list>', 'app,loadcsv,driver (also: loadcsv-concurrent)', 'app,loadcsv,driver')
   .option('--port <n>', 'Bolt port of the bench Neo4j', '7690')
   .option('--app-args <args>', 'extra arguments for the app’s ingest', '')
   .option('--page-cache <size>', 'page cache of the bench Neo4j (NEO4J_PAGECACHE)', process.env.NEO4J_PAGECACHE ?? '2g')
@@ -154,8 +154,11 @@ async function runApp(dir: string, uri: string, password: string): Promise<{ rss
  */
 const LONG = { timeout: 3_600_000 };
 
-/** (b) LOAD CSV from a local http server. */
-async function runLoadCsv(driver: Driver, baseUrl: string): Promise<void> {
+/**
+ * (b) LOAD CSV from a local http server; `loadcsv-concurrent` (not run by default) runs the same
+ * statements `IN 2 CONCURRENT TRANSACTIONS`, to show what the second core is worth to Neo4j.
+ */
+async function runLoadCsv(driver: Driver, baseUrl: string, concurrency = ''): Promise<void> {
   const session = driver.session();
   try {
     await session.run(
@@ -167,7 +170,7 @@ async function runLoadCsv(driver: Driver, baseUrl: string): Promise<void> {
          FOREACH (_ IN CASE WHEN row.kind <> '' THEN [1] ELSE [] END | SET n.kind = row.kind)
          FOREACH (_ IN CASE WHEN row.\`:LABEL\` = 'Target' THEN [1] ELSE [] END | SET n:Target)
          FOREACH (_ IN CASE WHEN row.\`:LABEL\` = 'Mechanism' THEN [1] ELSE [] END | SET n:Mechanism)
-       } IN TRANSACTIONS OF 10000 ROWS`,
+       } IN ${concurrency} TRANSACTIONS OF 10000 ROWS`,
       { url: `${baseUrl}/nodes.csv`, source: SOURCE, dataset: DATASET },
       LONG,
     );
@@ -182,7 +185,7 @@ async function runLoadCsv(driver: Driver, baseUrl: string): Promise<void> {
          FOREACH (_ IN CASE WHEN row.\`:TYPE\` = 'BINDS' THEN [1] ELSE [] END | CREATE (a)-[r:BINDS]->(b) SET r = props)
          FOREACH (_ IN CASE WHEN row.\`:TYPE\` = 'PARTICIPATES_IN' THEN [1] ELSE [] END |
            CREATE (a)-[r:PARTICIPATES_IN]->(b) SET r = props)
-       } IN TRANSACTIONS OF 10000 ROWS`,
+       } IN ${concurrency} TRANSACTIONS OF 10000 ROWS`,
       { url: `${baseUrl}/relationships.csv`, source: SOURCE, section: SECTION, dataset: DATASET },
       LONG,
     );
@@ -313,6 +316,7 @@ async function main(): Promise<void> {
         const runMethod = async (method: string) => {
           if (method === 'app') return (await runApp(dir, uri, started.password)).rssMb;
           if (method === 'loadcsv') await runLoadCsv(driver, baseUrl);
+          else if (method === 'loadcsv-concurrent') await runLoadCsv(driver, baseUrl, '2 CONCURRENT');
           else if (method === 'driver') await runDriver(driver, dir);
           else throw new Error(`unknown method ${method}`);
           return undefined;
