@@ -1,7 +1,8 @@
 /**
  * The builder: dataset identity → list source files → validate every record (a streaming
- * first pass keeping only ids, keys and names) → plan removals → schema → load nodes, then
- * relationships, in batches → remove what the dataset no longer contains → load record.
+ * first pass keeping only ids, keys and names in memory, and the validated records in a
+ * spool on disk) → plan removals → schema → load nodes, then relationships, in batches,
+ * read back from the spool → remove what the dataset no longer contains → load record.
  *
  * Modes: a dataset of at most `singleTransactionLimit` rows (the curated review) loads in
  * one transaction — all or nothing. Larger ones load batch by batch, each batch its own
@@ -39,7 +40,8 @@ import { applySchemaReturningNames } from './schema.js';
 import type { SourceFormat, SourceRecord } from './source.js';
 import { SourceReadError } from './source.js';
 import { readYamlFile } from './sources/yaml.js';
-import { normaliseNode, normaliseRelationship, Validator } from './validate.js';
+import { Spool, SpoolWriter, readSpool } from './spool.js';
+import { Validator } from './validate.js';
 import { Writer } from './writer.js';
 
 /** A per-record step between reading and validation (mapping, normalisation); null drops the record. */
@@ -118,6 +120,8 @@ interface FileSummary {
   shown: string;
   nodes: number;
   relationships: number;
+  /** Its validated records, for the write pass. */
+  spooled?: string;
 }
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -173,6 +177,17 @@ export function buildDataset(dataDir: string): Dataset {
 
 /** Validates a folder, then (unless dry run) loads it. See the module comment. */
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
+  // Validated records wait on disk for the write pass (ingest/spool.ts), which then neither
+  // parses nor validates again; the spool goes when the load ends, however it ends.
+  const spool = options.dryRun || !options.driver ? undefined : Spool.create();
+  try {
+    return await validateAndLoad(options, spool);
+  } finally {
+    spool?.remove();
+  }
+}
+
+async function validateAndLoad(options: IngestOptions, spool: Spool | undefined): Promise<IngestReport> {
   const t0 = Date.now();
   const dir = path.resolve(options.dataDir);
   const displayRoot = process.cwd();
@@ -266,20 +281,26 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   for (const [i, file] of files.entries()) {
     const summary: FileSummary = { file, shown: path.relative(dir, file.path), nodes: 0, relationships: 0 };
     summaries.push(summary);
+    const out = spool ? new SpoolWriter(spool.file(i)) : undefined;
+    summary.spooled = out?.file;
     try {
       for await (const raw of records(file, transforms, displayRoot)) {
         if (raw.kind === 'node') {
           summary.nodes++;
-          validator.node(raw);
+          const record = validator.node(raw);
+          if (record && out) await out.add({ kind: 'node', record });
         } else {
           summary.relationships++;
-          validator.relationship(raw);
+          const record = validator.relationship(raw);
+          if (record && out) await out.add({ kind: 'relationship', record });
         }
         if (++seen % 10_000 === 0) progress({ phase: 'validate', done: seen, total: seen, unit: 'records' });
       }
     } catch (err) {
       if (!(err instanceof SourceReadError)) throw err;
       readProblems.push(...err.problems);
+    } finally {
+      await out?.close();
     }
     progress({ phase: 'validate', done: i + 1, total: files.length, unit: 'files' });
   }
@@ -411,11 +432,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       if (group.length >= batchSize) await flushNodes(k, group);
     };
     for (const s of toLoad.filter((x) => x.nodes > 0)) {
-      for await (const raw of records(s.file, transforms, displayRoot)) {
-        if (raw.kind !== 'node') continue;
-        const n = normaliseNode(raw, validator.defaults, validator.extensions);
-        if (n.ok) await addNode(n.record);
-      }
+      for await (const item of readSpool(s.spooled!)) if (item.kind === 'node') await addNode(item.record);
     }
     for (const node of derived.nodes) await addNode(node);
     for (const [k, group] of [...nodeGroups]) await flushNodes(k, group);
@@ -444,11 +461,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       if (group.length >= batchSize) await flushRels(rel.type, group);
     };
     for (const s of toLoad.filter((x) => x.relationships > 0)) {
-      for await (const raw of records(s.file, transforms, displayRoot)) {
-        if (raw.kind !== 'relationship') continue;
-        const r = normaliseRelationship(raw, validator.defaults, validator.extensions);
-        if (r.ok) await addRel(r.record);
-      }
+      for await (const item of readSpool(s.spooled!)) if (item.kind === 'relationship') await addRel(item.record);
     }
     for (const rel of derived.relationships) await addRel(rel);
     for (const [type, group] of [...relGroups]) await flushRels(type, group);
