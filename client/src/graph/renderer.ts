@@ -78,6 +78,8 @@ export function createRenderer(
   const labels = createLabelDrawer();
   const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, rendererSettings(graph, state, labels, decorate));
   sigma.on('beforeRender', () => labels.reset());
+  // Labels are collected while sigma renders and drawn by priority once it is done (labels.ts).
+  sigma.on('afterRender', () => labels.flush());
   // The stage changes size with the panels (wide tabs, narrow windows): re-measure and draw.
   let frame = 0;
   new ResizeObserver(() => {

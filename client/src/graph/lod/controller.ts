@@ -18,7 +18,14 @@ import {
   straightenCurves,
 } from './bigGraphSettings.js';
 import { applyEdgeBudget, type BudgetEdge, DEFAULT_EDGE_BUDGET, edgeBudgetCaption } from './edgeBudget.js';
-import { DEFAULT_DENSITY, forcedLabels, type LabelDensity, labelGridSettings, topByDegree } from './labelPriority.js';
+import {
+  DEFAULT_DENSITY,
+  forcedLabels,
+  type LabelDensity,
+  LabelPriority,
+  labelGridSettings,
+  topByDegree,
+} from './labelPriority.js';
 import { ConvergenceWatch, layoutBudget, type Point, settleIterations } from './layoutStop.js';
 import { aggregateOf, isMoreId, MORE_LABEL, moreCaption, shownInGroup } from './moreNode.js';
 
@@ -132,11 +139,22 @@ export class LevelOfDetail {
     if (this.graph.getNodeAttribute(node, 'kind') === MORE_LABEL) {
       if (res.color !== undefined && res.label !== '') res.color = MORE_COLOR;
       res.size = MORE_SIZE;
-      if (res.label !== '') res.forceLabel = true;
+      if (res.label !== '') {
+        res.forceLabel = true;
+        // Read by the label drawer (labels.ts): a framed two-line caption, placed by priority.
+        res.moreLabel = true;
+        res.labelPriority = Math.max(LabelPriority.more, this.forced.get(node) ?? 0);
+      }
       return;
     }
     // A faded node (another node's neighbourhood is in focus) keeps its label off.
-    if (res.label !== '' && this.forced.has(node)) res.forceLabel = true;
+    if (res.label === '') return;
+    // Forced by the reducers (hover neighbourhood, highlight, a selected edge's ends): as a neighbour.
+    const priority = Math.max(this.forced.get(node) ?? 0, res.forceLabel ? LabelPriority.neighbour : 0);
+    if (priority > 0) {
+      res.forceLabel = true;
+      res.labelPriority = priority;
+    }
   }
 
   decorateEdge(edge: string, res: Partial<EdgeDisplayData> & Record<string, unknown>): void {
