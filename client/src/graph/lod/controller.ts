@@ -56,6 +56,8 @@ export class LevelOfDetail {
   private budgetCounts = { shown: 0, total: 0 };
   private topDegree: string[] = [];
   private forced = new Map<string, number>();
+  /** Nodes whose groups have a "+N more" node in the view: their labels come before the captions. */
+  private moreAnchors = new Set<string>();
   private layoutTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -150,7 +152,11 @@ export class LevelOfDetail {
     // A faded node (another node's neighbourhood is in focus) keeps its label off.
     if (res.label === '') return;
     // Forced by the reducers (hover neighbourhood, highlight, a selected edge's ends): as a neighbour.
-    const priority = Math.max(this.forced.get(node) ?? 0, res.forceLabel ? LabelPriority.neighbour : 0);
+    // The node a "+N more" caption belongs to keeps its label: the caption finds a spot beside it.
+    const priority = Math.max(
+      this.forced.get(node) ?? 0,
+      res.forceLabel || this.moreAnchors.has(node) ? LabelPriority.neighbour : 0,
+    );
     if (priority > 0) {
       res.forceLabel = true;
       res.labelPriority = priority;
@@ -212,10 +218,13 @@ export class LevelOfDetail {
   /** Name every "+N more" node after what its group shows now. */
   private updateMoreCaptions(): void {
     const g = this.graph;
+    const before = this.moreAnchors;
+    this.moreAnchors = new Set();
     g.forEachNode((n, a) => {
       if (a.kind !== MORE_LABEL) return;
       const agg = aggregateOf(a.data);
       if (!agg || !g.hasNode(agg.node)) return;
+      this.moreAnchors.add(agg.node);
       const ends: { source: string; target: string; type: string }[] = [];
       g.forEachEdge(agg.node, (_e, ea, s, t) => {
         ends.push({ source: s, target: t, type: String(ea.relType ?? '') });
@@ -224,5 +233,10 @@ export class LevelOfDetail {
       const label = moreCaption(agg, shown);
       if (a.label !== label || a.shown !== shown) g.mergeNodeAttributes(n, { label, shown });
     });
+    // Anchors that came or went: their reducers run again (label priority).
+    const changed = [...this.moreAnchors, ...before].filter(
+      (n) => this.moreAnchors.has(n) !== before.has(n) && g.hasNode(n),
+    );
+    if (changed.length) this.sigma.refresh({ partialGraph: { nodes: changed }, schedule: true });
   }
 }
