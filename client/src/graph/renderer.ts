@@ -7,7 +7,7 @@ import Sigma from 'sigma';
 import { EdgeLineProgram, type EdgeProgramType } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import { createLabelDrawer, type LabelDrawer } from './labels.js';
+import { createLabelDrawer, drawNodeHover, type LabelDrawer } from './labels.js';
 import { LINE_EDGE } from './lod/bigGraphSettings.js';
 import { ArrowProgram, CurvedArrowProgram } from './programs.js';
 import { edgeReducer, nodeReducer } from './reducers.js';
@@ -48,6 +48,7 @@ export function rendererSettings(
     edgeLabelSize: 10,
     edgeLabelColor: { color: '#4a5565' },
     defaultDrawNodeLabel: labels.draw,
+    defaultDrawNodeHover: drawNodeHover,
     labelRenderedSizeThreshold: 9,
     labelDensity: 0.6,
     labelGridCellSize: 90,
