@@ -13,7 +13,7 @@
  *   lines in a framed box, at the first free spot around its node (right, left, below,
  *   above), so it reads over the edges and no other label runs into it.
  */
-import { drawDiscNodeHover, type NodeHoverDrawingFunction, type NodeLabelDrawingFunction } from 'sigma/rendering';
+import type { NodeLabelDrawingFunction } from 'sigma/rendering';
 import { LabelPriority } from './lod/labelPriority.js';
 import type { EdgeAttrs, NodeAttrs } from './types.js';
 
@@ -115,25 +115,6 @@ export function placeLabels(
   }
   return placed;
 }
-
-/**
- * sigma's hover drawing, except on a "+N more" node: its framed caption is already drawn,
- * so the hover only rings the node (sigma's own hover box would write the caption again,
- * on one line, over the framed one).
- */
-export const drawNodeHover: NodeHoverDrawingFunction<NodeAttrs, EdgeAttrs> = (context, data, settings) => {
-  if ((data as typeof data & { moreLabel?: boolean }).moreLabel !== true) {
-    drawDiscNodeHover(context, data, settings);
-    return;
-  }
-  context.beginPath();
-  context.arc(data.x, data.y, data.size + 3, 0, Math.PI * 2);
-  context.fillStyle = '#fff';
-  context.shadowColor = '#000';
-  context.shadowBlur = 8;
-  context.fill();
-  context.shadowBlur = 0;
-};
 
 export interface LabelDrawer {
   /** sigma's `defaultDrawNodeLabel`: collects the label. */
