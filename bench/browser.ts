@@ -41,6 +41,11 @@ const opts = new Command()
     '--trace',
     'for each step, print what ran in its longest main-thread task: trace events and the functions sampled in it',
   )
+  .option(
+    '--probe',
+    'after the last step, time a full redraw of the final view with one costly feature off at a time (what the frame pays for)',
+  )
+  .option('--screenshot <dir>', 'save a PNG of the viewer after each step of the last run in this folder')
   .option('--swap <sizes>', 'instead: swap synthetic graphs of these node counts into the viewer')
   .option('--no-labels', 'with --swap: also switch off node and edge labels, to see what they cost')
   .parse()
@@ -52,6 +57,8 @@ const opts = new Command()
     runs: string;
     cpuProfile?: boolean;
     trace?: boolean;
+    screenshot?: string;
+    probe?: boolean;
     swap?: string;
     labels: boolean;
   }>();
@@ -201,7 +208,8 @@ function printLongestTask(label: string, events: TraceEvent[], profile: CpuProfi
       mains.has(`${e.pid}:${e.tid}`) &&
       (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
   );
-  const longest = tasks.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+  tasks.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+  const longest = tasks[0];
   if (!longest) {
     console.log(`    trace of "${label}": no task on the main thread`);
     return;
@@ -232,6 +240,18 @@ function printLongestTask(label: string, events: TraceEvent[], profile: CpuProfi
       .join('; ')}`,
   );
   console.log(`      events (inclusive): ${largest(byName, 12)}`);
+  // The next longest tasks, each by its largest event, to see what else is long.
+  const next = tasks.slice(1, 6).map((t) => {
+    const tEnd = t.ts + (t.dur ?? 0);
+    const biggest = onMainOf(events, t)
+      .filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= tEnd && e.name !== t.name)
+      .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+      .slice(0, 2)
+      .map((e) => `${describe(e)} ${((e.dur ?? 0) / 1000).toFixed(0)}`)
+      .join(', ');
+    return `${((t.dur ?? 0) / 1000).toFixed(0)} ms (${biggest})`;
+  });
+  console.log(`      next longest tasks: ${next.join('; ')}`);
   // Samples of the CPU profile inside the task, by inclusive time per function.
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -253,6 +273,11 @@ function printLongestTask(label: string, events: TraceEvent[], profile: CpuProfi
     }
   });
   console.log(`      functions (inclusive): ${largest(inclusive, 25)}`);
+}
+
+/** Complete events on the thread of `task`. */
+function onMainOf(events: TraceEvent[], task: TraceEvent): TraceEvent[] {
+  return events.filter((e) => e.ph === 'X' && e.pid === task.pid && e.tid === task.tid);
 }
 
 /** The `n` largest entries of a name → milliseconds map, as one line. */
@@ -320,6 +345,75 @@ async function appStep(page: Page, action: string, arg: string): Promise<Step> {
     [action, arg] as [string, string],
   );
   return { ms: t1 - t0, longestTask: await longestTask(page, t0, t1), ...(await appCounts(page)) };
+}
+
+/**
+ * What one full redraw of the view costs (longest task from a sigma refresh to the second
+ * frame after it, median of 3), as it is and with one feature off at a time.
+ */
+async function probeFrames(page: Page): Promise<void> {
+  const variants = ['as is', 'no labels', 'no edge labels', 'no edge events', 'line edges', 'no edges', 'no nodes'];
+  const out = await page.evaluate(async (variants) => {
+    const a = (window as any).__atlas;
+    const s = a.sigma;
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const longest = (t: number) =>
+      Math.max(0, ...(window as any).__longtasks.filter((x: any) => x.start >= t).map((x: any) => x.duration));
+    const edgeReducer = s.getSetting('edgeReducer');
+    const nodeReducer = s.getSetting('nodeReducer');
+    const settings: Record<string, () => () => void> = {
+      'as is': () => () => {},
+      'no labels': () => {
+        s.setSetting('renderLabels', false);
+        return () => s.setSetting('renderLabels', true);
+      },
+      'no edge labels': () => {
+        const was = s.getSetting('renderEdgeLabels');
+        s.setSetting('renderEdgeLabels', false);
+        return () => s.setSetting('renderEdgeLabels', was);
+      },
+      'no edge events': () => {
+        const was = s.getSetting('enableEdgeEvents');
+        s.setSetting('enableEdgeEvents', false);
+        return () => s.setSetting('enableEdgeEvents', was);
+      },
+      'line edges': () => {
+        s.setSetting('edgeReducer', (e: string, d: any) => ({ ...edgeReducer(e, d), type: 'line' }));
+        return () => s.setSetting('edgeReducer', edgeReducer);
+      },
+      'no edges': () => {
+        s.setSetting('edgeReducer', (e: string, d: any) => ({ ...edgeReducer(e, d), hidden: true }));
+        return () => s.setSetting('edgeReducer', edgeReducer);
+      },
+      'no nodes': () => {
+        s.setSetting('nodeReducer', (n: string, d: any) => ({ ...nodeReducer(n, d), hidden: true }));
+        return () => s.setSetting('nodeReducer', nodeReducer);
+      },
+    };
+    const result: Record<string, number> = {};
+    for (const v of variants) {
+      const restore = settings[v]!();
+      await frames();
+      await new Promise((r) => setTimeout(r, 300));
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        s.refresh();
+        await frames();
+        await new Promise((r) => setTimeout(r, 300));
+        times.push(longest(t0));
+      }
+      restore();
+      result[v] = times.sort((x, y) => x - y)[1]!;
+    }
+    await frames();
+    return result;
+  }, variants);
+  console.log(
+    `    probe, longest task of a full redraw: ${Object.entries(out)
+      .map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`)
+      .join('; ')}`,
+  );
 }
 
 async function bundleBarePage(): Promise<string> {
@@ -395,10 +489,6 @@ async function runHubBench(): Promise<void> {
       for (let run = 1; run <= runs; run++) {
         const reported = run > 1 || runs === 1;
         console.log(`  run ${run}${reported ? '' : ' (warm-up, not reported)'}`);
-        const push = (r: StepRow) => {
-          print(r);
-          if (reported) rows.push(r);
-        };
         const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
         await context.addInitScript({ content: OBSERVER });
         await context.route(`${server.url}/__bench/**`, (route) => {
@@ -410,6 +500,16 @@ async function runHubBench(): Promise<void> {
           });
         });
         const app = await context.newPage();
+        const push = async (r: StepRow) => {
+          print(r);
+          if (reported) rows.push(r);
+          if (opts.screenshot && run === runs) {
+            fs.mkdirSync(opts.screenshot, { recursive: true });
+            const file = path.join(opts.screenshot, `${rels}-${r.step.replace(/[^a-z0-9]+/gi, '-')}.png`);
+            await app.screenshot({ path: file });
+            console.log(`    screenshot: ${file}`);
+          }
+        };
         const errors: string[] = [];
         app.on('pageerror', (e) => errors.push(e.message));
         // Landing: navigation start to the first frame after the viewer is ready.
@@ -435,10 +535,10 @@ async function runHubBench(): Promise<void> {
           loadedEdges: bareCounts.edges,
           nodes: bareCounts.nodes,
         };
-        push({ size, step: 'landing view', app: appLanding, bare: bareLanding, urls: landing.urls.length });
+        await push({ size, step: 'landing view', app: appLanding, bare: bareLanding, urls: landing.urls.length });
 
         const expand = await recording(app, () => profiled(app, 'expand', () => appStep(app, 'expand', hub)));
-        push({
+        await push({
           size,
           step: 'expand the largest hub',
           app: expand.result,
@@ -467,7 +567,7 @@ async function runHubBench(): Promise<void> {
             break;
           }
           const step = await recording(app, () => profiled(app, `load more #${i}`, () => appStep(app, 'expand', more)));
-          push({
+          await push({
             size,
             step: `load more #${i}`,
             app: step.result,
@@ -475,6 +575,7 @@ async function runHubBench(): Promise<void> {
             urls: step.urls.length,
           });
         }
+        if (opts.probe && run === runs) await probeFrames(app);
         if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
         await context.close();
       }

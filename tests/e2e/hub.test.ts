@@ -260,7 +260,35 @@ describe('a 10,000-edge hub in the viewer', () => {
     expect(shownAfter).toBeGreaterThanOrEqual(shownBefore + 400);
     expect(loaded.order - after.order).toBe(shownAfter - shownBefore);
     expect(moreTask).toBeLessThan(LONGEST_TASK_MS);
+    // The merge is done in slices: every node that came in has a place, and nothing is left half-added.
+    const placed = await page.evaluate(() => {
+      const g = (window as any).__atlas.graph;
+      let bad = 0;
+      g.forEachNode((_n: string, a: any) => {
+        if (!Number.isFinite(a.x) || !Number.isFinite(a.y)) bad++;
+      });
+      return { bad, busy: (window as any).__atlas.app.busy };
+    });
+    expect(placed).toEqual({ bad: 0, busy: 0 });
     await shot(page, 'hub-load-more');
+
+    // Again, from the app (as Enter on the node does): more nodes, fewer left behind the "+N more" node.
+    const left = (label: string) => 10_000 - Number(label.match(/showing ([\d,]+)/)![1]!.replace(/,/g, ''));
+    const t2 = await page.evaluate(() => performance.now());
+    await page.evaluate((id) => (window as any).__atlas.app.select(id), MORE_DRUGS);
+    await page.waitForFunction((n) => (window as any).__atlas.graph.order > n + 100, loaded.order, { timeout: 60_000 });
+    await waitIdle(page, 60_000);
+    const again = await graphInfo(page);
+    expect(left(again.more!.label)).toBeLessThan(left(loaded.more!.label));
+    expect(left(again.more!.label)).toBeLessThanOrEqual(10_000 - shownAfter - 400);
+    expect(again.order - loaded.order).toBe(left(loaded.more!.label) - left(again.more!.label));
+    expect(again.more!.hidden).toBe(false);
+    expect(await longestTaskSince(page, t2)).toBeLessThan(LONGEST_TASK_MS);
+    // Back undoes the last "load more" in place: the view is as it was after the first.
+    await page.evaluate(() => (window as any).__atlas.app.undo());
+    await waitIdle(page, 60_000);
+    await expect.poll(async () => (await graphInfo(page)).order).toBe(loaded.order);
+    await expect.poll(async () => (await graphInfo(page)).more!.label).toBe(loaded.more!.label);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -169,7 +169,7 @@ export class ViewSync {
       // The top neighbours of each relationship type, and one "+N more" node per type cut.
       const res = await api.neighbors(op, 1, undefined, true);
       const sub = asSubgraph(res);
-      const added = v.merge(sub, v.graph.hasNode(op) ? op : undefined);
+      const added = await v.mergeInSlices(sub, v.graph.hasNode(op) ? op : undefined);
       const name = this.app.nameOf(op);
       this.app.notify(
         (added.length

@@ -25,15 +25,34 @@ function edgeAttrs(e: GraphEdge): EdgeAttrs {
   return { relType: String(e.type), label: String(e.type), size: 1, color: EDGE_COLOR, data: e };
 }
 
+const edgeOrder = (e: GraphEdge) => `${e.source}\u0000${e.type}\u0000${e.target}\u0000${e.id}`;
+
+/** Edges in the fixed order they are added in (deterministic views). */
+export function sortEdges(edges: GraphEdge[]): GraphEdge[] {
+  return [...edges].sort((a, b) => {
+    const x = edgeOrder(a);
+    const y = edgeOrder(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+/** The graph's key of an edge. */
+export function edgeKey(e: GraphEdge): string {
+  return String(e.id ?? `${e.source}-${e.type}-${e.target}`);
+}
+
+/** Add one edge when both its ends are in the graph and it is not there yet (false otherwise). */
+export function addEdge(graph: AtlasGraph, e: GraphEdge): boolean {
+  if (!e || !graph.hasNode(e.source) || !graph.hasNode(e.target)) return false;
+  const key = edgeKey(e);
+  if (graph.hasEdge(key)) return false;
+  graph.addDirectedEdgeWithKey(key, e.source, e.target, edgeAttrs(e));
+  return true;
+}
+
 /** Add the edges whose ends are both in the graph, in a fixed order, each once. */
 export function addEdges(graph: AtlasGraph, edges: GraphEdge[]): void {
-  const order = (e: GraphEdge) => `${e.source}\u0000${e.type}\u0000${e.target}\u0000${e.id}`;
-  for (const e of [...edges].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0))) {
-    if (!e || !graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
-    const key = String(e.id ?? `${e.source}-${e.type}-${e.target}`);
-    if (graph.hasEdge(key)) continue;
-    graph.addDirectedEdgeWithKey(key, e.source, e.target, edgeAttrs(e));
-  }
+  for (const e of sortEdges(edges)) addEdge(graph, e);
 }
 
 /** Empty the graph and load a subgraph at seeded starting positions (ids sorted: same seed, same picture). */
@@ -63,13 +82,20 @@ function typicalSpacing(graph: AtlasGraph): number {
   return Math.max(2, Math.sqrt(((maxX - minX) * (maxY - minY)) / graph.order) * 0.8);
 }
 
+/** What merging a subgraph adds: the new nodes with their starting attributes, and the edges in order. */
+export interface MergePlan {
+  nodes: { id: string; attrs: NodeAttrs }[];
+  /** The subgraph's edges, sorted (those whose ends are missing, or already drawn, are skipped when added). */
+  edges: GraphEdge[];
+}
+
 /**
- * Add a subgraph. New nodes start on a ring around the node they hang from (`anchor`, or
- * any neighbour already shown), opening away from the rest of the graph, so the short
- * settling layout has little to untangle. Returns the ids added.
+ * Plan the merge of a subgraph: new nodes start on a ring around the node they hang from
+ * (`anchor`, or any neighbour already shown), opening away from the rest of the graph, so
+ * the short settling layout has little to untangle. Nodes already in the graph get the
+ * subgraph's data now (and `anchor` as a parent); nothing new is added yet.
  */
-export function mergeSubgraph(graph: AtlasGraph, sub: Subgraph, anchor?: string): string[] {
-  const added: string[] = [];
+export function planMerge(graph: AtlasGraph, sub: Subgraph, anchor?: string): MergePlan {
   const existing = new Set(graph.nodes());
   const center = (id: string | undefined) => (id && graph.hasNode(id) ? graph.getNodeAttributes(id) : null);
   const nbrOf = new Map<string, string>();
@@ -108,6 +134,7 @@ export function mergeSubgraph(graph: AtlasGraph, sub: Subgraph, anchor?: string)
     graph.mergeNodeAttributes(node.id, { data: { ...a.data, ...node } });
     if (anchor && node.id !== anchor && !a.parents.includes(anchor) && !existing.has(node.id)) a.parents.push(anchor);
   }
+  const nodes: MergePlan['nodes'] = [];
   for (const [parent, list] of byParent) {
     const c = center(parent) ?? { x: cx, y: cy };
     const n = list.length;
@@ -117,12 +144,24 @@ export function mergeSubgraph(graph: AtlasGraph, sub: Subgraph, anchor?: string)
     list.forEach((node, i) => {
       const ang = away - arc / 2 + (arc * (i + 0.5)) / n;
       const r = r0 * (i % 2 ? 1 : 1.3);
-      graph.addNode(node.id, nodeAttrs(node, c.x + r * Math.cos(ang), c.y + r * Math.sin(ang), parent || undefined));
-      added.push(node.id);
+      nodes.push({
+        id: node.id,
+        attrs: nodeAttrs(node, c.x + r * Math.cos(ang), c.y + r * Math.sin(ang), parent || undefined),
+      });
     });
   }
-  addEdges(graph, sub.edges);
-  return added;
+  return { nodes, edges: sortEdges(sub.edges) };
+}
+
+/**
+ * Add a subgraph at once (planMerge, then every node and edge). Returns the ids added.
+ * The view's `mergeInSlices` adds the same in short slices of main-thread time.
+ */
+export function mergeSubgraph(graph: AtlasGraph, sub: Subgraph, anchor?: string): string[] {
+  const plan = planMerge(graph, sub, anchor);
+  for (const n of plan.nodes) graph.addNode(n.id, n.attrs);
+  for (const e of plan.edges) addEdge(graph, e);
+  return plan.nodes.map((n) => n.id);
 }
 
 /** The neighbours that only `id` connects to the graph (what expanding it brought), except `keep`. */

@@ -4,7 +4,12 @@
  * state. Level-of-detail settings (label density, edge budget) belong here.
  */
 import Sigma from 'sigma';
-import { EdgeLineProgram, type EdgeProgramType } from 'sigma/rendering';
+import {
+  drawDiscNodeHover,
+  EdgeLineProgram,
+  type EdgeProgramType,
+  type NodeHoverDrawingFunction,
+} from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { createLabelDrawer, type LabelDrawer } from './labels.js';
@@ -16,6 +21,25 @@ import type { AtlasGraph, DisplayState, EdgeAttrs, NodeAttrs } from './types.js'
 export type AtlasSigma = Sigma<NodeAttrs, EdgeAttrs>;
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/**
+ * sigma's hover drawing, except on a "+N more" node: its framed caption is already drawn,
+ * so the hover only rings the node (sigma's own hover box would write the caption again,
+ * on one line, over the framed one).
+ */
+const drawNodeHover: NodeHoverDrawingFunction<NodeAttrs, EdgeAttrs> = (context, data, settings) => {
+  if ((data as typeof data & { moreLabel?: boolean }).moreLabel !== true) {
+    drawDiscNodeHover(context, data, settings);
+    return;
+  }
+  context.beginPath();
+  context.arc(data.x, data.y, data.size + 3, 0, Math.PI * 2);
+  context.fillStyle = '#fff';
+  context.shadowColor = '#000';
+  context.shadowBlur = 8;
+  context.fill();
+  context.shadowBlur = 0;
+};
 
 /** Last touches after the reducers (the level of detail: forced labels, edge budget, programs). */
 export interface Decorate {
@@ -48,6 +72,7 @@ export function rendererSettings(
     edgeLabelSize: 10,
     edgeLabelColor: { color: '#4a5565' },
     defaultDrawNodeLabel: labels.draw,
+    defaultDrawNodeHover: drawNodeHover,
     labelRenderedSizeThreshold: 9,
     labelDensity: 0.6,
     labelGridCellSize: 90,
@@ -78,6 +103,8 @@ export function createRenderer(
   const labels = createLabelDrawer();
   const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, rendererSettings(graph, state, labels, decorate));
   sigma.on('beforeRender', () => labels.reset());
+  // Labels are collected while sigma renders and drawn by priority once it is done (labels.ts).
+  sigma.on('afterRender', () => labels.flush());
   // The stage changes size with the panels (wide tabs, narrow windows): re-measure and draw.
   let frame = 0;
   new ResizeObserver(() => {

@@ -9,12 +9,22 @@ import type * as GraphTypes from 'graphology';
 import type { GraphEdge, Subgraph } from '../../../ontology/index.js';
 import { Emitter } from '../state/events.js';
 import { CameraControl } from './camera.js';
-import { collapsibleNeighbors, loadSubgraph, mergeSubgraph } from './contents.js';
+import {
+  addEdge,
+  collapsibleNeighbors,
+  edgeKey,
+  loadSubgraph,
+  type MergePlan,
+  mergeSubgraph,
+  planMerge,
+} from './contents.js';
 import { curveParallelEdges } from './curves.js';
 import { bindInteraction, type ViewEvents } from './interaction.js';
-import { settle } from './layout.js';
+import { settle, settleSliced } from './layout.js';
 import { LayoutRunner } from './layoutRunner.js';
 import { computeCommunities, computeSizes } from './metrics.js';
+import { degreeSize, UNIFORM_SIZE } from './nodeSizes.js';
+import { pauseMainThread, TimeSlicer } from './slices.js';
 import * as read from './reading.js';
 import { isEdgeVisible, isNodeVisible } from './reducers.js';
 import { assertionOf, isWeak } from './assertions.js';
@@ -39,6 +49,9 @@ export interface DisplayInputs {
 }
 export { hasWebGL } from './webgl.js';
 
+/** Main-thread time one slice of a sliced merge may take, ms (the target is no task over 200 ms). */
+export const MERGE_SLICE_MS = 40;
+
 export class GraphView {
   readonly graph: AtlasGraph;
   readonly sigma: AtlasSigma;
@@ -51,6 +64,10 @@ export class GraphView {
   readonly lod: LevelOfDetail;
   private layout: LayoutRunner;
   private camera: CameraControl;
+  /** Bumped by every change of the graph's structure: a sliced merge's settle abandons when it moves. */
+  private structureGen = 0;
+  /** Bumped when the whole view is replaced: a sliced merge still adding stops. */
+  private viewGen = 0;
 
   constructor(container: HTMLElement) {
     this.graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: true }) as AtlasGraph;
@@ -226,6 +243,8 @@ export class GraphView {
 
   /** Replace the whole view with a subgraph, laid out from scratch: deterministic for a seed. */
   replace(sub: Subgraph, opts: { seed?: number } = {}): void {
+    this.structureGen++;
+    this.viewGen++;
     this.layout.halt();
     this.display.highlight = null;
     this.display.hovered = null;
@@ -245,6 +264,7 @@ export class GraphView {
 
   /** Add a subgraph; existing nodes keep their place while the newcomers settle (deterministic). */
   merge(sub: Subgraph, anchor?: string): string[] {
+    this.structureGen++;
     const existing = new Set(this.graph.nodes());
     const added = mergeSubgraph(this.graph, sub, anchor);
     this.afterStructureChange();
@@ -259,8 +279,92 @@ export class GraphView {
     return added;
   }
 
+  /**
+   * `merge`, in slices of at most `budgetMs` of main-thread time (issue 8: "load more" on an
+   * 800-node view was one 400–550 ms task). The new nodes get their places on rings around
+   * the node they hang from and their sizes first (computed, not written node by node),
+   * then nodes and edges are added a slice at a time, the browser drawing between slices;
+   * the bounded ForceAtlas2 settle runs in slices too (`settleSliced`, the same iterations
+   * as `merge`'s, so the same picture). Resolves with the ids added; if the view is
+   * replaced meanwhile it stops adding, and if its structure changes it skips the settle.
+   */
+  async mergeInSlices(
+    sub: Subgraph,
+    anchor?: string,
+    opts: { budgetMs?: number; pause?: () => Promise<void> } = {},
+  ): Promise<string[]> {
+    const g = this.graph;
+    const view = this.viewGen;
+    this.structureGen++;
+    const pause = opts.pause ?? pauseMainThread;
+    const slicer = new TimeSlicer(opts.budgetMs ?? MERGE_SLICE_MS, pause);
+    const plan = planMerge(g, sub, anchor);
+    this.presize(plan);
+    const added: string[] = [];
+    let stopped = false;
+    for (const n of plan.nodes) {
+      if ((await slicer.tick()) && this.viewGen !== view) {
+        stopped = true;
+        break;
+      }
+      if (g.hasNode(n.id)) continue;
+      g.addNode(n.id, n.attrs);
+      added.push(n.id);
+    }
+    for (const e of stopped ? [] : plan.edges) {
+      if ((await slicer.tick()) && this.viewGen !== view) {
+        stopped = true;
+        break;
+      }
+      addEdge(g, e);
+    }
+    if (stopped) return added;
+    this.structureGen++;
+    this.afterStructureChange();
+    const iterations = this.lod.settleIterations(120);
+    if (added.length && iterations > 0) {
+      this.layout.stop();
+      await pause();
+      const gen = this.structureGen;
+      const fresh = new Set(added);
+      await settleSliced(g as unknown as GraphTypes.default, iterations, {
+        fixed: (n) => !fresh.has(n),
+        budgetMs: opts.budgetMs ?? MERGE_SLICE_MS,
+        pause,
+        cancelled: () => this.structureGen !== gen || this.layout.isRunning(),
+      });
+    }
+    this.events.emit('change');
+    return added;
+  }
+
+  /**
+   * Give a merge's new nodes the size `computeSizes` would write once their edges are in
+   * (degree or uniform), so that it writes none of them (each write re-runs sigma's reducers).
+   */
+  private presize(plan: MergePlan): void {
+    if (this.sizeBy === 'uniform') {
+      for (const n of plan.nodes) n.attrs.size = UNIFORM_SIZE;
+      return;
+    }
+    if (this.sizeBy !== 'degree') return;
+    const degree = new Map<string, number>();
+    for (const n of plan.nodes) degree.set(n.id, 0);
+    const present = (id: string) => degree.has(id) || this.graph.hasNode(id);
+    const seen = new Set<string>();
+    for (const e of plan.edges) {
+      const key = edgeKey(e);
+      if (seen.has(key) || !present(e.source) || !present(e.target)) continue;
+      seen.add(key);
+      if (degree.has(e.source)) degree.set(e.source, degree.get(e.source)! + 1);
+      if (degree.has(e.target)) degree.set(e.target, degree.get(e.target)! + 1);
+    }
+    for (const n of plan.nodes) n.attrs.size = degreeSize(degree.get(n.id) ?? 0);
+  }
+
   /** Remove the neighbours that only `id` connects to the view (what expanding it brought). */
   collapse(id: string): string[] {
+    this.structureGen++;
     const drop = collapsibleNeighbors(this.graph, id, this.display.selected);
     for (const n of drop) this.graph.dropNode(n);
     this.afterStructureChange();
@@ -269,6 +373,7 @@ export class GraphView {
   }
 
   removeNodes(ids: string[]): void {
+    this.structureGen++;
     for (const id of ids) if (this.graph.hasNode(id)) this.graph.dropNode(id);
     this.afterStructureChange();
     this.events.emit('change');

@@ -18,7 +18,14 @@ import {
   straightenCurves,
 } from './bigGraphSettings.js';
 import { applyEdgeBudget, type BudgetEdge, DEFAULT_EDGE_BUDGET, edgeBudgetCaption } from './edgeBudget.js';
-import { DEFAULT_DENSITY, forcedLabels, type LabelDensity, labelGridSettings, topByDegree } from './labelPriority.js';
+import {
+  DEFAULT_DENSITY,
+  forcedLabels,
+  type LabelDensity,
+  LabelPriority,
+  labelGridSettings,
+  topByDegree,
+} from './labelPriority.js';
 import { ConvergenceWatch, layoutBudget, type Point, settleIterations } from './layoutStop.js';
 import { aggregateOf, isMoreId, MORE_LABEL, moreCaption, shownInGroup } from './moreNode.js';
 
@@ -49,6 +56,8 @@ export class LevelOfDetail {
   private budgetCounts = { shown: 0, total: 0 };
   private topDegree: string[] = [];
   private forced = new Map<string, number>();
+  /** Nodes whose groups have a "+N more" node in the view: their labels come before the captions. */
+  private moreAnchors = new Set<string>();
   private layoutTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -132,11 +141,26 @@ export class LevelOfDetail {
     if (this.graph.getNodeAttribute(node, 'kind') === MORE_LABEL) {
       if (res.color !== undefined && res.label !== '') res.color = MORE_COLOR;
       res.size = MORE_SIZE;
-      if (res.label !== '') res.forceLabel = true;
+      if (res.label !== '') {
+        res.forceLabel = true;
+        // Read by the label drawer (labels.ts): a framed two-line caption, placed by priority.
+        res.moreLabel = true;
+        res.labelPriority = Math.max(LabelPriority.more, this.forced.get(node) ?? 0);
+      }
       return;
     }
     // A faded node (another node's neighbourhood is in focus) keeps its label off.
-    if (res.label !== '' && this.forced.has(node)) res.forceLabel = true;
+    if (res.label === '') return;
+    // Forced by the reducers (hover neighbourhood, highlight, a selected edge's ends): as a neighbour.
+    // The node a "+N more" caption belongs to keeps its label: the caption finds a spot beside it.
+    const priority = Math.max(
+      this.forced.get(node) ?? 0,
+      res.forceLabel || this.moreAnchors.has(node) ? LabelPriority.neighbour : 0,
+    );
+    if (priority > 0) {
+      res.forceLabel = true;
+      res.labelPriority = priority;
+    }
   }
 
   decorateEdge(edge: string, res: Partial<EdgeDisplayData> & Record<string, unknown>): void {
@@ -194,10 +218,13 @@ export class LevelOfDetail {
   /** Name every "+N more" node after what its group shows now. */
   private updateMoreCaptions(): void {
     const g = this.graph;
+    const before = this.moreAnchors;
+    this.moreAnchors = new Set();
     g.forEachNode((n, a) => {
       if (a.kind !== MORE_LABEL) return;
       const agg = aggregateOf(a.data);
       if (!agg || !g.hasNode(agg.node)) return;
+      this.moreAnchors.add(agg.node);
       const ends: { source: string; target: string; type: string }[] = [];
       g.forEachEdge(agg.node, (_e, ea, s, t) => {
         ends.push({ source: s, target: t, type: String(ea.relType ?? '') });
@@ -206,5 +233,10 @@ export class LevelOfDetail {
       const label = moreCaption(agg, shown);
       if (a.label !== label || a.shown !== shown) g.mergeNodeAttributes(n, { label, shown });
     });
+    // Anchors that came or went: their reducers run again (label priority).
+    const changed = [...this.moreAnchors, ...before].filter(
+      (n) => this.moreAnchors.has(n) !== before.has(n) && g.hasNode(n),
+    );
+    if (changed.length) this.sigma.refresh({ partialGraph: { nodes: changed }, schedule: true });
   }
 }

@@ -51,8 +51,13 @@ export function labelGridSettings(density: LabelDensity, order: number): LabelGr
   };
 }
 
-/** Priority of a forced label, highest first; nodes not forced have none. */
-export const LabelPriority = { selected: 4, hovered: 3, neighbour: 2, degree: 1 } as const;
+/**
+ * Priority of a forced label, highest first; nodes not forced have none (sigma's grid
+ * decides, and they are drawn last). A "+N more" caption comes after the selection's
+ * neighbours and before the most connected nodes (the label drawer draws in this order
+ * and skips a label that would overlap one drawn before it; selected and hovered always).
+ */
+export const LabelPriority = { selected: 4, hovered: 3, neighbour: 2, more: 1.5, degree: 1 } as const;
 
 export interface LabelContext {
   /** Every node id of the view that may be drawn (hidden nodes left out). */

@@ -12,7 +12,8 @@ export interface MoreHost {
     getNodeAttribute(id: string, name: string): unknown;
     mergeNodeAttributes(id: string, attrs: Record<string, unknown>): void;
   };
-  merge(sub: Subgraph, anchor?: string): string[];
+  /** Add the page's nodes and edges around `anchor` (the view does it in short slices of main-thread time). */
+  mergeInSlices(sub: Subgraph, anchor?: string): Promise<string[]>;
 }
 
 export async function openMoreNode(
@@ -28,7 +29,7 @@ export async function openMoreNode(
     return { added: [], message: `Every ${agg.type} neighbour of ${name} is shown` };
   const cursor = (g.getNodeAttribute(moreId, 'moreCursor') as string | undefined) ?? null;
   const r = await loadMore(fetchPage, agg, cursor, (id) => g.hasNode(id));
-  const added = view.merge(r.sub, agg.node);
+  const added = await view.mergeInSlices(r.sub, agg.node);
   if (g.hasNode(moreId)) g.mergeNodeAttributes(moreId, { moreCursor: r.cursor, moreDone: r.done });
   const shown = Number(g.hasNode(moreId) ? (g.getNodeAttribute(moreId, 'shown') ?? agg.shown) : agg.total);
   return {
