@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureLocalPassword, passwordFile } from './local-auth.js';
 import { ensureBuilt, LauncherError } from './maven.js';
 import { findHolder, pidFileState, type Holder } from './process-check.js';
+import { isAlive } from './pid.js';
 
 const DB_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = path.resolve(DB_DIR, '..');
@@ -108,15 +109,6 @@ export function isPortOpen(port: number, host = '127.0.0.1', timeoutMs = 1000): 
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export interface DbStatus {

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { NodeLabel, RelationshipType } from '../ontology/index.js';
 import type { NodeRecord, PropertyValue, RelationshipRecord } from './dataset.js';
+import { isAlive } from '../db/pid.js';
 
 export type SpooledRecord = { kind: 'node'; record: NodeRecord } | { kind: 'relationship'; record: RelationshipRecord };
 
@@ -95,14 +96,5 @@ export class Spool {
 
   remove(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
