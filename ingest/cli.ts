@@ -4,12 +4,12 @@
  * first write; prints what was written and removed, and counts per label and type.
  */
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { createDriver, neo4jConfigFromEnv } from '../db/connection.js';
 import { DataValidationError, RemovalRefusedError } from './errors.js';
 import { MissingFolderError } from './formats.js';
 import { formatImportSummary } from './mapping/prepare.js';
-import { DEFAULT_BATCH_SIZE, type IngestReport, ingest } from './ingest.js';
+import { DEFAULT_BATCH_SIZE, type IngestReport, ingest, type TransportChoice } from './ingest.js';
 import { progressBars } from './progress.js';
 import { LoadLimitError } from './writer.js';
 
@@ -27,6 +27,14 @@ const program = new Command()
   .option('--force', 'load every file even if unchanged since the last finished load', false)
   .option('--batch-size <n>', 'rows per transaction in batched mode', String(DEFAULT_BATCH_SIZE))
   .option('--in-flight <n>', 'batches written at once', '2')
+  .addOption(
+    new Option(
+      '--transport <how>',
+      'how batched loads send rows: auto (LOAD CSV from this process when Neo4j can reach it, else Bolt), bolt, csv',
+    )
+      .choices(['auto', 'bolt', 'csv'])
+      .default('auto'),
+  )
   .option('--validate-only', 'validate without a database (npm run validate)', false)
   .parse();
 
@@ -39,6 +47,7 @@ const opts = program.opts<{
   force: boolean;
   batchSize: string;
   inFlight: string;
+  transport: TransportChoice;
   validateOnly: boolean;
 }>();
 
@@ -55,6 +64,14 @@ function positive(name: string, value: string): number {
   return n;
 }
 
+/** `(12 batches as CSV, 1 over Bolt)`: how a batched load's rows travelled. */
+function sentBy(report: IngestReport): string {
+  const sent = report.batchesSent;
+  if (!sent || sent.csv + sent.bolt === 0) return '';
+  if (sent.csv === 0) return ' (rows over Bolt)';
+  return ` (${sent.csv} batches read by LOAD CSV${sent.bolt ? `, ${sent.bolt} over Bolt` : ''})`;
+}
+
 function print(report: IngestReport, target: string): void {
   console.log(`${report.message}.`);
   if (report.mode === 'empty' || report.mode === 'unchanged') return;
@@ -67,7 +84,7 @@ function print(report: IngestReport, target: string): void {
   if (report.mode === 'dry-run') return;
   console.log(
     `\n${report.files.length} files (${report.skippedFiles.length} unchanged, skipped) into ${target} in ${report.millis} ms, ` +
-      `${report.mode === 'single' ? 'one transaction' : 'batched'}; graph now ${report.counts.nodes} nodes, ${report.counts.relationships} relationships.`,
+      `${report.mode === 'single' ? 'one transaction' : `batched${sentBy(report)}`}; graph now ${report.counts.nodes} nodes, ${report.counts.relationships} relationships.`,
   );
 }
 
@@ -115,6 +132,7 @@ async function main(): Promise<number> {
       force: opts.force,
       batchSize,
       inFlight,
+      transport: opts.transport,
       onProgress: bars.update,
       log: (m) => console.error(m),
     });

@@ -40,6 +40,7 @@ import { applySchemaReturningNames } from './schema.js';
 import type { SourceFormat, SourceRecord } from './source.js';
 import { SourceReadError } from './source.js';
 import { readYamlFile } from './sources/yaml.js';
+import { CsvTransport } from './csv-transport.js';
 import { Spool, SpoolWriter, readSpool } from './spool.js';
 import { Validator } from './validate.js';
 import { Writer } from './writer.js';
@@ -78,6 +79,12 @@ export interface IngestOptions {
   batchSize?: number;
   /** Batches written at once in batched mode (default 2). */
   inFlight?: number;
+  /**
+   * How batched loads send rows: `auto` (default) serves them to a Neo4j that can reach this
+   * machine's 127.0.0.1 as CSV for LOAD CSV, else over Bolt; `bolt` always over Bolt; `csv`
+   * fails when Neo4j cannot read them. Single-transaction loads always use Bolt.
+   */
+  transport?: TransportChoice;
   /** Datasets of at most this many rows load in one transaction (default: batchSize). */
   singleTransactionLimit?: number;
   formats?: readonly SourceFormat[];
@@ -89,6 +96,7 @@ export interface IngestOptions {
 }
 
 export type IngestMode = 'single' | 'batched' | 'unchanged' | 'dry-run' | 'empty';
+export type TransportChoice = 'auto' | 'bolt' | 'csv';
 
 export interface IngestReport {
   dataset: string;
@@ -108,6 +116,8 @@ export interface IngestReport {
   /** The graph after the load (zero without a database). */
   counts: GraphCounts;
   runId?: string;
+  /** Row batches sent over Bolt and as CSV read by LOAD CSV. */
+  batchesSent?: { bolt: number; csv: number };
   retriedBatches: number;
   millis: number;
   message: string;
@@ -387,10 +397,22 @@ async function validateAndLoad(options: IngestOptions, spool: Spool | undefined)
   // Relationships may be created without a lookup only when the dataset has none yet.
   const fresh = options.wipe || report.existing.relationships === 0;
   if (mapped) await storeExtensions(driver, database, dataset, mapped.declared);
-  const record = await startLoad(driver, database, dataset, checksums);
+  // Batched loads hand their rows to a local Neo4j as CSV (ingest/csv-transport.ts).
+  const csv = single ? undefined : await openCsvTransport(driver, database, options.transport ?? 'auto', log);
+  const record = await startLoad(driver, database, dataset, checksums).catch(async (err: unknown) => {
+    await csv?.close();
+    throw err;
+  });
   report.runId = record.runId;
+  const sent = { bolt: 0, csv: 0 };
+  const rowTransport = (rows: unknown[][]) => {
+    const batch = csv?.rows(rows);
+    sent[batch ? 'csv' : 'bolt']++;
+    return batch;
+  };
   log(
-    `dataset "${dataset}" (${identity.from}), run ${record.runId}: ${single ? 'one transaction' : `batches of ${batchSize}`}`,
+    `dataset "${dataset}" (${identity.from}), run ${record.runId}: ` +
+      (single ? 'one transaction' : `batches of ${batchSize}${csv ? ', rows read by LOAD CSV from this process' : ''}`),
   );
   const writer = new Writer(driver, database, {
     single,
@@ -416,12 +438,19 @@ async function validateAndLoad(options: IngestOptions, spool: Spool | undefined)
       const n = group.length;
       const first = group[0]!;
       await writer.write(
-        nodeStatement(first.label, first.resistance, group, dataset, (written) => {
-          report.written.nodes += written;
-          report.written.linkedNotOwned += n - written;
-          nodesDone += n;
-          progress({ phase: 'nodes', done: nodesDone, total: nodeTotal, unit: 'rows' });
-        }),
+        nodeStatement(
+          first.label,
+          first.resistance,
+          group,
+          dataset,
+          (written) => {
+            report.written.nodes += written;
+            report.written.linkedNotOwned += n - written;
+            nodesDone += n;
+            progress({ phase: 'nodes', done: nodesDone, total: nodeTotal, unit: 'rows' });
+          },
+          rowTransport,
+        ),
       );
     };
     const addNode = async (node: NodeRecord) => {
@@ -447,11 +476,18 @@ async function validateAndLoad(options: IngestOptions, spool: Spool | undefined)
       relGroups.delete(type);
       const n = group.length;
       await writer.write(
-        relationshipStatement(type, group, dataset, fresh, (written) => {
-          report.written.relationships += written;
-          relsDone += n;
-          progress({ phase: 'relationships', done: relsDone, total: relTotal, unit: 'rows' });
-        }),
+        relationshipStatement(
+          type,
+          group,
+          dataset,
+          fresh,
+          (written) => {
+            report.written.relationships += written;
+            relsDone += n;
+            progress({ phase: 'relationships', done: relsDone, total: relTotal, unit: 'rows' });
+          },
+          rowTransport,
+        ),
       );
     };
     const addRel = async (rel: RelationshipRecord) => {
@@ -501,14 +537,17 @@ async function validateAndLoad(options: IngestOptions, spool: Spool | undefined)
     await writer.commit();
   } catch (err) {
     await writer.abort();
+    await csv?.close();
     await endLoad(driver, database, record, {
       status: 'failed',
       error: err instanceof Error ? err.message : String(err),
     }).catch(() => {});
     throw err;
   }
+  await csv?.close();
   timing('converge and commit');
   report.retriedBatches = writer.retried;
+  report.batchesSent = sent;
   const counts = {
     nodes: report.records.nodes,
     relationships: report.records.relationships,
@@ -531,6 +570,21 @@ async function validateAndLoad(options: IngestOptions, spool: Spool | undefined)
       (report.removed.keptLinked ? ` (kept ${report.removed.keptLinked} nodes other datasets link to)` : '') +
       (skip.size ? `; ${skip.size} unchanged files skipped` : ''),
   );
+}
+
+/** The CSV transport, or undefined for Bolt (`bolt`; `auto` when Neo4j cannot read from here). */
+async function openCsvTransport(
+  driver: Driver,
+  database: string,
+  choice: TransportChoice,
+  log: (message: string) => void,
+): Promise<CsvTransport | undefined> {
+  if (choice === 'bolt') return undefined;
+  const opened = await CsvTransport.open(driver, database);
+  if (typeof opened !== 'string') return opened;
+  if (choice === 'csv') throw new Error(`--transport csv: ${opened}; use --transport bolt or auto`);
+  log(`rows go over Bolt: ${opened}`);
+  return undefined;
 }
 
 export async function isEmpty(driver: Driver, database: string): Promise<boolean> {

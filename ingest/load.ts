@@ -103,9 +103,38 @@ export function propertyColumns(rows: ReadonlyArray<{ props: Record<string, unkn
   return [...names].sort();
 }
 
+/**
+ * How a batch's rows reach Neo4j: a Bolt parameter (`UNWIND $rows AS row`), or CSV that
+ * Neo4j fetches itself (ingest/csv-transport.ts). `column(i)` is the Cypher expression of
+ * the row's i-th value.
+ */
+export interface BatchRows {
+  clause: string;
+  column: (i: number) => string;
+  params: Record<string, unknown>;
+  /** Called once the batch is committed. */
+  release?: () => void;
+}
+
+/** A batch's rows as a Bolt parameter. */
+export function boltRows(rows: unknown[][]): BatchRows {
+  return { clause: 'UNWIND $rows AS row', column: (i) => `row[${i}]`, params: { rows } };
+}
+
+/** Chooses how a batch's rows travel; the default sends them over Bolt. */
+export type RowTransport = (rows: unknown[][]) => BatchRows | undefined;
+
 /** `{id: row[0], dataset: $dataset, a: row[2], …}`: the map literal of a batch's columns. */
-function mapLiteral(fixed: string[], columns: string[], offset: number): string {
-  return `{${[...fixed, ...columns.map((c, i) => `${quotedProperty(c)}: row[${i + offset}]`)].join(', ')}}`;
+function mapLiteral(fixed: string[], columns: string[], offset: number, batch: BatchRows): string {
+  return `{${[...fixed, ...columns.map((c, i) => `${quotedProperty(c)}: ${batch.column(i + offset)}`)].join(', ')}}`;
+}
+
+/** `onDone`, after the batch's rows are released. */
+function releasing(batch: BatchRows, onDone?: (written: number) => void) {
+  return (written: number) => {
+    batch.release?.();
+    onDone?.(written);
+  };
 }
 
 /** Row values in the order of `columns`; an absent property is null (not written). */
@@ -120,21 +149,20 @@ export function nodeStatement(
   rows: NodeRecord[],
   dataset: string,
   onDone?: (written: number) => void,
+  transport?: RowTransport,
 ): Statement {
   const l = checkedLabel(label);
   const columns = propertyColumns(rows, ['id', 'dataset']);
-  const query = `UNWIND $rows AS row
-     MERGE (n:${ENTITY_LABEL} {id: row[0]})
+  const table = rows.map((n) => [n.id, ...values(n.props, columns)]);
+  const batch = transport?.(table) ?? boltRows(table);
+  const query = `${batch.clause}
+     MERGE (n:${ENTITY_LABEL} {id: ${batch.column(0)}})
      ON CREATE SET n.dataset = $dataset
      WITH n, row WHERE n.dataset = $dataset
-     SET n = ${mapLiteral(['id: row[0]', 'dataset: $dataset'], columns, 1)},
+     SET n = ${mapLiteral([`id: ${batch.column(0)}`, 'dataset: $dataset'], columns, 1, batch)},
          n:${l} ${resistance ? `, n:${RESISTANCE_LABEL}` : `REMOVE n:${RESISTANCE_LABEL}`}
      RETURN count(*) AS written`;
-  return {
-    query,
-    params: { dataset, rows: rows.map((n) => [n.id, ...values(n.props, columns)]) },
-    onDone,
-  };
+  return { query, params: { dataset, ...batch.params }, onDone: releasing(batch, onDone) };
 }
 
 /**
@@ -148,27 +176,30 @@ export function relationshipStatement(
   dataset: string,
   create: boolean,
   onDone?: (written: number) => void,
+  transport?: RowTransport,
 ): Statement {
   const t = checkedType(type);
   const columns = propertyColumns(rows, ['key', 'dataset']);
-  const props = mapLiteral(['key: row[2]', 'dataset: $dataset'], columns, 3);
-  const head = `UNWIND $rows AS row
-     MATCH (a:${ENTITY_LABEL} {id: row[0]})
-     MATCH (b:${ENTITY_LABEL} {id: row[1]})`;
+  rows.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+  const table = rows.map((r) => [r.from, r.to, r.key, ...values(r.props, columns)]);
+  const batch = transport?.(table) ?? boltRows(table);
+  const props = mapLiteral([`key: ${batch.column(2)}`, 'dataset: $dataset'], columns, 3, batch);
+  const head = `${batch.clause}
+     MATCH (a:${ENTITY_LABEL} {id: ${batch.column(0)}})
+     MATCH (b:${ENTITY_LABEL} {id: ${batch.column(1)}})`;
   const merge = `${head}
-     MERGE (a)-[r:${t} {key: row[2], dataset: $dataset}]->(b)
+     MERGE (a)-[r:${t} {key: ${batch.column(2)}, dataset: $dataset}]->(b)
      SET r = ${props}
      RETURN count(*) AS written`;
   const createQuery = `${head}
      CREATE (a)-[r:${t}]->(b)
      SET r = ${props}
      RETURN count(*) AS written`;
-  rows.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
   return {
     query: create ? createQuery : merge,
     retryQuery: merge,
-    params: { dataset, rows: rows.map((r) => [r.from, r.to, r.key, ...values(r.props, columns)]) },
-    onDone,
+    params: { dataset, ...batch.params },
+    onDone: releasing(batch, onDone),
   };
 }
 
