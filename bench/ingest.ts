@@ -389,10 +389,23 @@ async function main(): Promise<void> {
     }
     const perRow = (size: number) =>
       median(runs.filter((r) => r.size === size && r.method === 'app').map((r) => r.seconds)) / size;
-    if (sizes.length >= 2) {
-      const [a, b] = sizes.slice(-2) as [number, number];
-      console.log(`\napp time per relationship at ${b} ÷ at ${a}: ${(perRow(b) / perRow(a)).toFixed(2)}`);
+    const largest = sizes[sizes.length - 1]!;
+    const at = (m: string) => runs.filter((r) => r.size === largest && r.method === m);
+    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    console.log(`\nTargets of the builder issue at ${largest.toLocaleString('en')} relationships:`);
+    if (at('app').length && at('loadcsv').length) {
+      const ratio = median(at('loadcsv').map((r) => r.seconds)) / median(at('app').map((r) => r.seconds));
+      console.log(`  app ÷ LOAD CSV throughput ${ratio.toFixed(2)}× (target ≥ 1.0×): ${verdict(ratio >= 1)}`);
     }
+    if (sizes.length >= 2 && at('app').length) {
+      const [a, b] = sizes.slice(-2) as [number, number];
+      const growth = perRow(b) / perRow(a);
+      console.log(
+        `  app time per relationship at ${b} ÷ at ${a}: ${growth.toFixed(2)} (target ≤ 1.5): ${verdict(growth <= 1.5)}`,
+      );
+    }
+    const peak = Math.max(0, ...runs.filter((r) => r.method === 'app').map((r) => r.rssMb ?? 0));
+    if (peak) console.log(`  app peak RSS ${peak} MB (target < 1,024 MB): ${verdict(peak < 1024)}`);
   } finally {
     await driver.close();
     if (started.startedHere) await stop(db);
