@@ -1,5 +1,5 @@
 /** GET /api/paths: all shortest paths between two entities, optionally by relationship type. */
-import neo4j, { type Node, type Path } from 'neo4j-driver';
+import neo4j, { type Path } from 'neo4j-driver';
 import type { GraphEdge, GraphNode, RelationshipType, Subgraph } from '../../ontology/index.js';
 import { GraphCollector, nodeId, toGraphEdge, toGraphNode } from '../db/convert.js';
 import type { GraphDb } from '../db/graph-db.js';
@@ -52,9 +52,6 @@ export async function shortestPaths(
   const rel = relTypePattern(options.types, '');
   const claim = claimPredicate(options.claims, 'step');
   return db.read(async (tx) => {
-    const ends = await tx.run('MATCH (n:Entity) WHERE n.id IN [$from, $to] RETURN n', { from, to });
-    const found = new Set(ends.records.map((r) => nodeId(r.get('n') as Node)));
-    for (const id of [from, to]) if (!found.has(id)) throw new NotFoundError(`node "${id}"`, { id });
     // maxDepth is a validated integer (1..6); lengths cannot be parameters.
     const res = await tx.run(
       `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
@@ -64,6 +61,12 @@ export async function shortestPaths(
       // One past the limit, to say whether paths were dropped.
       { from, to, limit: neo4j.int(options.limit + 1), ...claim.params },
     );
+    if (res.records.length === 0) {
+      // No path, or no such node: only then is it worth a second round trip to tell which.
+      const ends = await tx.run('MATCH (n:Entity) WHERE n.id IN [$from, $to] RETURN n.id AS id', { from, to });
+      const found = new Set(ends.records.map((r) => r.get('id') as string));
+      for (const id of [from, to]) if (!found.has(id)) throw new NotFoundError(`node "${id}"`, { id });
+    }
     const dropped = res.records.length > options.limit;
     const collector = new GraphCollector();
     const paths = res.records.slice(0, options.limit).map((r) => {
