@@ -29,6 +29,7 @@ import * as read from './reading.js';
 import { isEdgeVisible, isNodeVisible } from './reducers.js';
 import { assertionOf, isWeak } from './assertions.js';
 import { LevelOfDetail } from './lod/controller.js';
+import { type HoldableRenderer, RenderHold } from './renderHold.js';
 import { type AtlasSigma, createRenderer } from './renderer.js';
 import { type AtlasGraph, type ColorBy, type DisplayState, emptyDisplayState, type SizeBy } from './types.js';
 
@@ -64,6 +65,8 @@ export class GraphView {
   readonly lod: LevelOfDetail;
   private layout: LayoutRunner;
   private camera: CameraControl;
+  /** Holds sigma's renders while a merge runs in slices: one frame after it, none between slices. */
+  private renders: RenderHold;
   /** Bumped by every change of the graph's structure: a sliced merge's settle abandons when it moves. */
   private structureGen = 0;
   /** Bumped when the whole view is replaced: a sliced merge still adding stops. */
@@ -84,6 +87,7 @@ export class GraphView {
       hovered: () => this.display.hovered,
       hoveredEdge: () => this.display.hoveredEdge,
     });
+    this.renders = new RenderHold(this.sigma as unknown as HoldableRenderer);
     this.layout = new LayoutRunner(this.graph, this.sigma, () => this.events.emit('layout'));
     this.camera = new CameraControl({
       graph: this.graph,
@@ -287,11 +291,26 @@ export class GraphView {
    * the bounded ForceAtlas2 settle runs in slices too (`settleSliced`, the same iterations
    * as `merge`'s, so the same picture). Resolves with the ids added; if the view is
    * replaced meanwhile it stops adding, and if its structure changes it skips the settle.
+   * Sigma's scheduled renders are held meanwhile: the browser draws the view once, after
+   * the merge and its settle, not between slices (each would be a full redraw).
    */
   async mergeInSlices(
     sub: Subgraph,
     anchor?: string,
     opts: { budgetMs?: number; pause?: () => Promise<void> } = {},
+  ): Promise<string[]> {
+    this.renders.hold();
+    try {
+      return await this.mergeSlices(sub, anchor, opts);
+    } finally {
+      this.renders.release();
+    }
+  }
+
+  private async mergeSlices(
+    sub: Subgraph,
+    anchor: string | undefined,
+    opts: { budgetMs?: number; pause?: () => Promise<void> },
   ): Promise<string[]> {
     const g = this.graph;
     const view = this.viewGen;
