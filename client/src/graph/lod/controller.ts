@@ -148,7 +148,7 @@ export class LevelOfDetail {
   /** In a view of lines: how its links read (no arrow heads but the focus's), for the legend; else null. */
   edgeStyleNote(): string | null {
     return this.lines
-      ? `Links are drawn as thin lines without arrow heads in views of ${LINES_FROM.toLocaleString('en-US')} links or more; select or hover a node to see its links’ direction (nodes of up to ${FOCUS_ARROWS} links).`
+      ? `${LINES_FROM.toLocaleString('en-US')}+ links: drawn as lines without arrow heads. Select or hover a node (up to ${FOCUS_ARROWS} links) to see their direction.`
       : null;
   }
 
