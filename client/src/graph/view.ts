@@ -264,6 +264,16 @@ export class GraphView {
     if (iterations > 0) settle(this.graph as unknown as GraphTypes.default, iterations);
     this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.events.emit('change');
+    this.warmUpSoon();
+  }
+
+  /** Once the page is idle after a small view is drawn: the programs of big views, drawn once (lod/controller.ts). */
+  private warmUpSoon(): void {
+    const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => number })
+      .requestIdleCallback;
+    const run = () => this.lod.warmUpPrograms();
+    if (idle) idle(run, { timeout: 3000 });
+    else setTimeout(run, 1000);
   }
 
   /** Add a subgraph; existing nodes keep their place while the newcomers settle (deterministic). */
@@ -338,12 +348,18 @@ export class GraphView {
       addEdge(g, e);
     }
     if (stopped) return added;
+    // The last slice of edges, the view's bookkeeping (curves, sizes, level of detail: sigma's
+    // reducers over the whole view), the settle's writing back and what listens to 'change'
+    // are each a task of their own: together they were one 100–290 ms task.
+    await pause();
+    if (this.viewGen !== view) return added;
     this.structureGen++;
     this.afterStructureChange();
+    await pause();
+    if (this.viewGen !== view) return added;
     const iterations = this.lod.settleIterations(120);
     if (added.length && iterations > 0) {
       this.layout.stop();
-      await pause();
       const gen = this.structureGen;
       const fresh = new Set(added);
       await settleSliced(g as unknown as GraphTypes.default, iterations, {
@@ -352,6 +368,7 @@ export class GraphView {
         pause,
         cancelled: () => this.structureGen !== gen || this.layout.isRunning(),
       });
+      await pause();
     }
     this.events.emit('change');
     return added;
