@@ -338,51 +338,6 @@ describe('edges as lines in views of many edges', () => {
   });
 });
 
-describe('warming up the programs of views of lines', () => {
-  it('draws two edges with the line and focus-arrow programs for one frame, invisibly, once', () => {
-    const g = new MultiDirectedGraph();
-    for (const n of ['a', 'b', 'c']) g.addNode(n);
-    g.addDirectedEdgeWithKey('ab', 'a', 'b', { type: 'arrow' });
-    g.addDirectedEdgeWithKey('bc', 'b', 'c', { type: 'arrow' });
-    let afterRender: (() => void) | null = null;
-    const refreshed: string[][] = [];
-    const sigma = {
-      refresh(o: { partialGraph?: { edges?: string[] } }) {
-        refreshed.push(o.partialGraph?.edges ?? []);
-      },
-      once(_event: string, fn: () => void) {
-        afterRender = fn;
-      },
-      getSetting: () => undefined,
-      setSettings() {},
-    };
-    const host: LodHost = {
-      isNodeVisible: () => true,
-      isEdgeVisible: () => true,
-      isWeakEdge: () => false,
-      selected: () => null,
-      hovered: () => null,
-      hoveredEdge: () => null,
-    };
-    const lod = new LevelOfDetail(sigma as never, g as never, host);
-    lod.update();
-    const look = (e: string) => {
-      const res: Record<string, unknown> = { type: 'arrow', color: '#b9c0ca' };
-      lod.decorateEdge(e, res);
-      return res;
-    };
-    expect(lod.warmUpPrograms()).toBe(true);
-    expect(refreshed.at(-1)).toEqual(['ab', 'bc']);
-    expect(look('ab')).toEqual({ type: LINE_EDGE, color: 'rgba(0,0,0,0)' });
-    expect(look('bc')).toEqual({ type: FOCUS_ARROW_EDGE, color: 'rgba(0,0,0,0)' });
-    // After the frame: drawn as before, and never again.
-    (afterRender as unknown as () => void)();
-    expect(look('ab')).toEqual({ type: 'arrow', color: '#b9c0ca' });
-    expect(refreshed.at(-1)).toEqual(['ab', 'bc']);
-    expect(lod.warmUpPrograms()).toBe(false);
-  });
-});
-
 describe('holding renders during a sliced merge', () => {
   it('draws nothing while held, then one render on the last release', () => {
     let scheduled = 0;

@@ -264,16 +264,6 @@ export class GraphView {
     if (iterations > 0) settle(this.graph as unknown as GraphTypes.default, iterations);
     this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.events.emit('change');
-    this.warmUpSoon();
-  }
-
-  /** Once the page is idle after a small view is drawn: the programs of big views, drawn once (lod/controller.ts). */
-  private warmUpSoon(): void {
-    const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => number })
-      .requestIdleCallback;
-    const run = () => this.lod.warmUpPrograms();
-    if (idle) idle(run, { timeout: 3000 });
-    else setTimeout(run, 1000);
   }
 
   /** Add a subgraph; existing nodes keep their place while the newcomers settle (deterministic). */

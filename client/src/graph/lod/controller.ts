@@ -14,11 +14,9 @@ import {
   changedSettings,
   drawsLines,
   edgeProgram,
-  FOCUS_ARROW_EDGE,
   FOCUS_ARROWS,
   focusKeepsArrows,
   isBigGraph,
-  LINE_EDGE,
   LINES_FROM,
   sizeSettings,
   straightenCurves,
@@ -47,10 +45,6 @@ export interface LodHost {
 }
 
 export const MORE_COLOR = '#8a94a3';
-/** Drawn, but adds nothing to the picture (sigma blends premultiplied colours). */
-const WARM_UP_COLOR = 'rgba(0,0,0,0)';
-/** The programs of a view of lines that small views never draw. */
-const WARM_UP_PROGRAMS = [LINE_EDGE, FOCUS_ARROW_EDGE] as const;
 const MORE_SIZE = 9;
 
 // biome-ignore lint/suspicious/noExplicitAny: the view's node and edge attribute types
@@ -66,9 +60,6 @@ export class LevelOfDetail {
   lines = false;
   /** The selected / hovered nodes whose edges keep their arrows in a view of lines. */
   private arrowFocus = new Set<string>();
-  /** Edges drawn for one frame with another program, invisibly, to warm it up (warmUpPrograms). */
-  private warming = new Map<string, string>();
-  private warmed = false;
   private budgetKept: Set<string> | null = null;
   private budgetCounts = { shown: 0, total: 0 };
   private topDegree: string[] = [];
@@ -208,41 +199,6 @@ export class LevelOfDetail {
       focused = this.arrowFocus.has(s) || this.arrowFocus.has(t);
     }
     res.type = edgeProgram(this.lines, res.type as string | undefined, this.straight, focused);
-    const warm = this.warming.get(edge);
-    if (warm) {
-      res.type = warm;
-      res.color = WARM_UP_COLOR;
-    }
-  }
-
-  /**
-   * Draw the programs that views of lines use (the plain line and the focus's arrows) once,
-   * invisibly, while the view is small: software WebGL compiles a program's pipeline the
-   * first time it draws, and the first "load more" that turned a view into lines paid
-   * ~150–200 ms of it in its frame. Two edges of the view are drawn for one frame with those
-   * programs in a transparent colour, then as before. Once per page; needs two drawn edges.
-   */
-  warmUpPrograms(): boolean {
-    if (this.warmed || this.lines) return false;
-    const edges: string[] = [];
-    this.graph.forEachEdge((e) => {
-      if (edges.length < WARM_UP_PROGRAMS.length && this.host.isEdgeVisible(e)) edges.push(e);
-    });
-    if (edges.length < WARM_UP_PROGRAMS.length) return false;
-    this.warmed = true;
-    edges.forEach((e, i) => {
-      this.warming.set(e, WARM_UP_PROGRAMS[i]!);
-    });
-    const repaint = () => {
-      const present = edges.filter((e) => this.graph.hasEdge(e));
-      if (present.length) this.sigma.refresh({ partialGraph: { edges: present }, schedule: true });
-    };
-    this.sigma.once('afterRender', () => {
-      this.warming.clear();
-      repaint();
-    });
-    repaint();
-    return true;
   }
 
   /** Iterations of the synchronous settle for this view (bounded main-thread work). */
