@@ -298,19 +298,21 @@ describe('a 10,000-edge hub in the viewer', () => {
         });
         return { count, focus, lines: a.view.lod.lines as boolean };
       }, node);
-    const asLines = await programs(null);
-    expect(asLines.lines).toBe(true);
-    expect(Object.keys(asLines.count)).toEqual(['line']);
+    // The pointer still rests where the "+N more" node was clicked: off the canvas, nothing is in focus.
+    await page.mouse.move(2, 2);
+    await expect.poll(async () => Object.keys((await programs(null)).count)).toEqual(['line']);
+    expect((await programs(null)).lines).toBe(true);
     expect(await page.locator('#legend-edge-style').isVisible()).toBe(true);
     const drug = await page.evaluate((hub) => {
       const g = (window as any).__atlas.graph;
       return g.filterNodes((n: string, a: any) => a.kind === 'Drug' && g.degree(n) < 10 && g.hasEdge(n, hub))[0];
     }, HUB);
-    await page.evaluate((id) => (window as any).__atlas.app.select(id), drug);
+    // No history entry: Back below still undoes the last "load more".
+    await page.evaluate((id) => (window as any).__atlas.app.select(id, { push: false }), drug);
     await expect.poll(async () => (await programs(drug)).focus).toBe('focusArrow');
     expect((await programs(drug)).count.line).toBeGreaterThan(700);
     await shot(page, 'hub-lines-selected');
-    await page.evaluate(() => (window as any).__atlas.app.select(null));
+    await page.evaluate(() => (window as any).__atlas.app.select(null, { push: false }));
     // Back undoes the last "load more" in place: the view is as it was after the first.
     await page.evaluate(() => (window as any).__atlas.app.undo());
     await waitIdle(page, 60_000);
