@@ -45,7 +45,15 @@ const opts = new Command()
     '--probe',
     'after the last step, time a full redraw of the final view with one costly feature off at a time (what the frame pays for)',
   )
+  .option(
+    '--trace-out <dir>',
+    'with --trace: also write each step’s raw Chrome trace (every thread, JSON) in this folder',
+  )
   .option('--screenshot <dir>', 'save a PNG of the viewer after each step of the last run in this folder')
+  .option(
+    '--client-dist <dir>',
+    'serve this build of the viewer instead of client/dist (e.g. a copy of an older build)',
+  )
   .option('--swap <sizes>', 'instead: swap synthetic graphs of these node counts into the viewer')
   .option('--no-labels', 'with --swap: also switch off node and edge labels, to see what they cost')
   .parse()
@@ -57,7 +65,9 @@ const opts = new Command()
     runs: string;
     cpuProfile?: boolean;
     trace?: boolean;
+    traceOut?: string;
     screenshot?: string;
+    clientDist?: string;
     probe?: boolean;
     swap?: string;
     labels: boolean;
@@ -178,7 +188,15 @@ async function traced<T>(page: Page, label: string, step: () => Promise<T>): Pro
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: {
-      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'toplevel', 'blink'],
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8',
+        'toplevel',
+        'blink',
+        // The compositor and the GPU process: what a long `Commit` waits for.
+        ...(opts.traceOut ? ['cc', 'gpu', 'viz', 'disabled-by-default-devtools.timeline.frame'] : []),
+      ],
     },
   } as never);
   await cdp.send('Profiler.enable');
@@ -191,6 +209,12 @@ async function traced<T>(page: Page, label: string, step: () => Promise<T>): Pro
     await cdp.send('Tracing.end');
     await done;
     await cdp.detach();
+    if (opts.traceOut) {
+      fs.mkdirSync(opts.traceOut, { recursive: true });
+      const file = path.join(opts.traceOut, `${label.replace(/[^a-z0-9]+/gi, '-')}-${Date.now()}.json`);
+      fs.writeFileSync(file, JSON.stringify({ traceEvents: events }));
+      console.log(`    raw trace: ${file}`);
+    }
     printLongestTask(label, events, profile);
   }
 }
@@ -352,7 +376,16 @@ async function appStep(page: Page, action: string, arg: string): Promise<Step> {
  * frame after it, median of 3), as it is and with one feature off at a time.
  */
 async function probeFrames(page: Page): Promise<void> {
-  const variants = ['as is', 'no labels', 'no edge labels', 'no edge events', 'line edges', 'no edges', 'no nodes'];
+  const variants = [
+    'as is',
+    'as is, drawn in a frame',
+    'no labels',
+    'no edge labels',
+    'no edge events',
+    'line edges',
+    'no edges',
+    'no nodes',
+  ];
   const out = await page.evaluate(async (variants) => {
     const a = (window as any).__atlas;
     const s = a.sigma;
@@ -363,6 +396,8 @@ async function probeFrames(page: Page): Promise<void> {
     const nodeReducer = s.getSetting('nodeReducer');
     const settings: Record<string, () => () => void> = {
       'as is': () => () => {},
+      // sigma draws in an animation frame, as after a change of the graph: the frame's commit then waits for the GPU work.
+      'as is, drawn in a frame': () => () => {},
       'no labels': () => {
         s.setSetting('renderLabels', false);
         return () => s.setSetting('renderLabels', true);
@@ -398,7 +433,7 @@ async function probeFrames(page: Page): Promise<void> {
       const times: number[] = [];
       for (let i = 0; i < 3; i++) {
         const t0 = performance.now();
-        s.refresh();
+        s.refresh(v === 'as is, drawn in a frame' ? { schedule: true } : undefined);
         await frames();
         await new Promise((r) => setTimeout(r, 300));
         times.push(longest(t0));
@@ -448,8 +483,11 @@ async function wipe(driver: Driver): Promise<void> {
 }
 
 async function runHubBench(): Promise<void> {
-  await buildClientIfStale();
+  if (!opts.clientDist) await buildClientIfStale();
+  const clientDist = opts.clientDist ? path.resolve(opts.clientDist) : CLIENT_DIST;
   const bareJs = await bundleBarePage();
+  // Before Neo4j: a missing Chromium must not leave a bench database running.
+  const browser = await launchBrowser();
   const port = await freePort();
   const db = { home: path.join(PROJECT_ROOT, `.data/neo4j-bench-browser-${port}`), port };
   let t0 = performance.now();
@@ -457,8 +495,7 @@ async function runHubBench(): Promise<void> {
   console.log(`Neo4j (port ${port}) started in ${Math.round(performance.now() - t0)} ms`);
   const config: Neo4jConfig = startedNeo4jConfig(port, started.password);
   const driver = createDriver(config);
-  const server = await startServer({ port: 0, config, clientDist: CLIENT_DIST, log: () => {} });
-  const browser = await launchBrowser();
+  const server = await startServer({ port: 0, config, clientDist, log: () => {} });
   const rows: StepRow[] = [];
   try {
     await applySchema(driver, 'neo4j');

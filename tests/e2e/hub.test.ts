@@ -284,6 +284,35 @@ describe('a 10,000-edge hub in the viewer', () => {
     expect(again.order - loaded.order).toBe(left(loaded.more!.label) - left(again.more!.label));
     expect(again.more!.hidden).toBe(false);
     expect(await longestTaskSince(page, t2)).toBeLessThan(LONGEST_TASK_MS);
+    // Past 800 drawn links they are plain lines; a selected node's links are arrows again, on top.
+    const programs = (node: string | null) =>
+      page.evaluate((node) => {
+        const a = (window as any).__atlas;
+        const count: Record<string, number> = {};
+        let focus = '';
+        a.graph.forEachEdge((e: string, _attrs: unknown, s: string, t: string) => {
+          const d = a.sigma.getEdgeDisplayData(e);
+          if (!d || d.hidden) return;
+          count[d.type] = (count[d.type] ?? 0) + 1;
+          if (node && (s === node || t === node)) focus = d.type;
+        });
+        return { count, focus, lines: a.view.lod.lines as boolean };
+      }, node);
+    // The pointer still rests where the "+N more" node was clicked: off the canvas, nothing is in focus.
+    await page.mouse.move(2, 2);
+    await expect.poll(async () => Object.keys((await programs(null)).count)).toEqual(['line']);
+    expect((await programs(null)).lines).toBe(true);
+    expect(await page.locator('#legend-edge-style').isVisible()).toBe(true);
+    const drug = await page.evaluate((hub) => {
+      const g = (window as any).__atlas.graph;
+      return g.filterNodes((n: string, a: any) => a.kind === 'Drug' && g.degree(n) < 10 && g.hasEdge(n, hub))[0];
+    }, HUB);
+    // No history entry: Back below still undoes the last "load more".
+    await page.evaluate((id) => (window as any).__atlas.app.select(id, { push: false }), drug);
+    await expect.poll(async () => (await programs(drug)).focus).toBe('focusArrow');
+    expect((await programs(drug)).count.line).toBeGreaterThan(700);
+    await shot(page, 'hub-lines-selected');
+    await page.evaluate(() => (window as any).__atlas.app.select(null, { push: false }));
     // Back undoes the last "load more" in place: the view is as it was after the first.
     await page.evaluate(() => (window as any).__atlas.app.undo());
     await waitIdle(page, 60_000);

@@ -1,12 +1,20 @@
 /** The viewer's level-of-detail rules (client/src/graph/lod/): pure functions, no browser. */
+import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import {
   changedSettings,
+  drawsLines,
   edgeProgram,
+  FOCUS_ARROW_EDGE,
+  FOCUS_ARROWS,
+  focusKeepsArrows,
   isBigGraph,
   LINE_EDGE,
+  LINES_FROM,
   sizeSettings,
 } from '../../client/src/graph/lod/bigGraphSettings.js';
+import { type LodHost, LevelOfDetail } from '../../client/src/graph/lod/controller.js';
+import { RenderHold } from '../../client/src/graph/renderHold.js';
 import {
   applyEdgeBudget,
   type BudgetEdge,
@@ -254,6 +262,109 @@ describe('big-graph settings', () => {
     expect(edgeProgram(false, 'curvedArrow')).toBe('curvedArrow');
     expect(changedSettings(sizeSettings(false), sizeSettings(true))).toEqual(sizeSettings(true));
     expect(changedSettings(sizeSettings(true), sizeSettings(true))).toEqual({});
+  });
+});
+
+describe('edges as lines in views of many edges', () => {
+  it('draws lines from LINES_FROM drawn edges, arrows for a focus of at most FOCUS_ARROWS edges', () => {
+    expect(drawsLines(false, LINES_FROM - 1)).toBe(false);
+    expect(drawsLines(false, LINES_FROM)).toBe(true);
+    expect(drawsLines(true, 10)).toBe(true);
+    // Much lower than the big-graph line, so that a hub's "load more" view is drawn as lines.
+    expect(LINES_FROM).toBeLessThanOrEqual(1_000);
+    expect(focusKeepsArrows(FOCUS_ARROWS)).toBe(true);
+    expect(focusKeepsArrows(FOCUS_ARROWS + 1)).toBe(false);
+    expect(edgeProgram(true, 'arrow')).toBe(LINE_EDGE);
+    expect(edgeProgram(true, 'arrow', false, true)).toBe(FOCUS_ARROW_EDGE);
+    expect(edgeProgram(true, 'curvedArrow', false, true)).toBe('curvedArrow');
+    expect(edgeProgram(true, 'curvedArrow', true, true)).toBe(FOCUS_ARROW_EDGE);
+    expect(edgeProgram(false, 'arrow', false, true)).toBe('arrow');
+  });
+
+  /** A hub with `leaves` leaves, a small node with 3 edges, and a chain among the leaves. */
+  function view(leaves: number) {
+    const g = new MultiDirectedGraph({ allowSelfLoops: true });
+    g.addNode('hub');
+    g.addNode('small');
+    for (let i = 0; i < leaves; i++) {
+      g.addNode(`n${i}`);
+      g.addDirectedEdgeWithKey(`h${i}`, 'hub', `n${i}`, { type: 'arrow' });
+      if (i > 0) g.addDirectedEdgeWithKey(`c${i}`, `n${i - 1}`, `n${i}`, { type: 'arrow' });
+    }
+    for (let i = 0; i < 3; i++) g.addDirectedEdgeWithKey(`s${i}`, 'small', `n${i}`, { type: 'arrow' });
+    const focus = { selected: null as string | null, hovered: null as string | null };
+    const host: LodHost = {
+      isNodeVisible: () => true,
+      isEdgeVisible: () => true,
+      isWeakEdge: () => false,
+      selected: () => focus.selected,
+      hovered: () => focus.hovered,
+      hoveredEdge: () => null,
+    };
+    const sigma = { refresh() {}, getSetting: () => undefined, setSettings() {} };
+    const lod = new LevelOfDetail(sigma as never, g as never, host);
+    const program = (e: string) => {
+      const res: Record<string, unknown> = { type: g.getEdgeAttribute(e, 'type') };
+      lod.decorateEdge(e, res);
+      return res.type;
+    };
+    return { g, lod, focus, program };
+  }
+
+  it('keeps every arrow in a small view and draws lines but the focus’s in a larger one', () => {
+    const small = view(100);
+    small.lod.update();
+    expect(small.lod.lines).toBe(false);
+    expect(small.program('h0')).toBe('arrow');
+    expect(small.lod.edgeStyleNote()).toBeNull();
+
+    const large = view(LINES_FROM);
+    large.lod.update();
+    expect(large.lod.lines).toBe(true);
+    expect(large.lod.edgeStyleNote()).toMatch(/without arrow heads/);
+    expect(large.program('s0')).toBe(LINE_EDGE);
+    expect(large.program('h0')).toBe(LINE_EDGE);
+    // The selected node's edges are arrows again, drawn over the lines; the others stay lines.
+    large.focus.selected = 'small';
+    large.lod.focusChanged();
+    expect(large.program('s0')).toBe(FOCUS_ARROW_EDGE);
+    expect(large.program('c1')).toBe(LINE_EDGE);
+    // A hub of more than FOCUS_ARROWS edges keeps lines even when hovered.
+    large.focus.selected = null;
+    large.focus.hovered = 'hub';
+    large.lod.focusChanged();
+    expect(large.program('h0')).toBe(LINE_EDGE);
+    expect(large.program('s0')).toBe(LINE_EDGE);
+  });
+});
+
+describe('holding renders during a sliced merge', () => {
+  it('draws nothing while held, then one render on the last release', () => {
+    let scheduled = 0;
+    const sigma = {
+      renderFrame: null as number | null,
+      scheduleRender() {
+        scheduled++;
+        return this;
+      },
+    };
+    const hold = new RenderHold(sigma);
+    hold.hold();
+    hold.hold();
+    for (let i = 0; i < 50; i++) sigma.scheduleRender();
+    expect(scheduled).toBe(0);
+    hold.release();
+    expect(hold.held).toBe(true);
+    expect(scheduled).toBe(0);
+    hold.release();
+    expect(hold.held).toBe(false);
+    expect(scheduled).toBe(1);
+    // Released: renders are scheduled as usual; a hold with nothing asked for draws nothing.
+    sigma.scheduleRender();
+    expect(scheduled).toBe(2);
+    hold.hold();
+    hold.release();
+    expect(scheduled).toBe(2);
   });
 });
 

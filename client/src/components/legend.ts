@@ -16,6 +16,8 @@ export class Legend {
   private types = h('ul', { class: 'legend-list', id: 'legend-types', 'aria-label': 'Node types' });
   private rels = h('ul', { class: 'legend-list', id: 'legend-rels', 'aria-label': 'Relationship types' });
   private claims = h('ul', { class: 'legend-list', id: 'legend-assertions', 'aria-label': 'Claim kinds' });
+  /** Shown while the view draws its links as lines (lod/bigGraphSettings.ts: drawsLines). */
+  private edgeStyle = h('p', { class: 'note', id: 'legend-edge-style', hidden: true });
   private sizeSel: HTMLSelectElement;
   private colorSel: HTMLSelectElement;
 
@@ -75,6 +77,7 @@ export class Legend {
         'section',
         { class: 'section' },
         h('h2', null, 'Display'),
+        this.edgeStyle,
         h('label', { class: 'field' }, 'Size nodes by', this.sizeSel),
         h('label', { class: 'field' }, 'Colour nodes by', this.colorSel),
       ),
@@ -181,6 +184,9 @@ export class Legend {
 
   render(): void {
     this.renderClaims();
+    const style = this.app.view?.lod.edgeStyleNote() ?? null;
+    this.edgeStyle.hidden = !style;
+    this.edgeStyle.textContent = style ?? '';
     const v = this.app.view;
     const st = this.app.state;
     this.sizeSel.value = st.sizeBy;

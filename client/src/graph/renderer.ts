@@ -13,7 +13,7 @@ import {
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { createLabelDrawer, type LabelDrawer } from './labels.js';
-import { LINE_EDGE } from './lod/bigGraphSettings.js';
+import { FOCUS_ARROW_EDGE, LINE_EDGE } from './lod/bigGraphSettings.js';
 import { ArrowProgram, CurvedArrowProgram } from './programs.js';
 import { edgeReducer, nodeReducer } from './reducers.js';
 import type { AtlasGraph, DisplayState, EdgeAttrs, NodeAttrs } from './types.js';
@@ -61,8 +61,10 @@ export function rendererSettings(
     edgeProgramClasses: {
       arrow: ArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
       curvedArrow: CurvedArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
-      // Big views draw every edge with this one plain program (lod/bigGraphSettings.ts).
+      // Views of many edges draw them with this one plain program (lod/bigGraphSettings.ts)…
       [LINE_EDGE]: EdgeLineProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
+      // …but the selected or hovered node's, as arrows on top (sigma draws programs in this order, after its defaults).
+      [FOCUS_ARROW_EDGE]: ArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
     },
     labelFont: FONT,
     labelSize: 13,

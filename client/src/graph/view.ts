@@ -29,6 +29,7 @@ import * as read from './reading.js';
 import { isEdgeVisible, isNodeVisible } from './reducers.js';
 import { assertionOf, isWeak } from './assertions.js';
 import { LevelOfDetail } from './lod/controller.js';
+import { type HoldableRenderer, RenderHold } from './renderHold.js';
 import { type AtlasSigma, createRenderer } from './renderer.js';
 import { type AtlasGraph, type ColorBy, type DisplayState, emptyDisplayState, type SizeBy } from './types.js';
 
@@ -64,6 +65,8 @@ export class GraphView {
   readonly lod: LevelOfDetail;
   private layout: LayoutRunner;
   private camera: CameraControl;
+  /** Holds sigma's renders while a merge runs in slices: one frame after it, none between slices. */
+  private renders: RenderHold;
   /** Bumped by every change of the graph's structure: a sliced merge's settle abandons when it moves. */
   private structureGen = 0;
   /** Bumped when the whole view is replaced: a sliced merge still adding stops. */
@@ -84,6 +87,7 @@ export class GraphView {
       hovered: () => this.display.hovered,
       hoveredEdge: () => this.display.hoveredEdge,
     });
+    this.renders = new RenderHold(this.sigma as unknown as HoldableRenderer);
     this.layout = new LayoutRunner(this.graph, this.sigma, () => this.events.emit('layout'));
     this.camera = new CameraControl({
       graph: this.graph,
@@ -287,11 +291,26 @@ export class GraphView {
    * the bounded ForceAtlas2 settle runs in slices too (`settleSliced`, the same iterations
    * as `merge`'s, so the same picture). Resolves with the ids added; if the view is
    * replaced meanwhile it stops adding, and if its structure changes it skips the settle.
+   * Sigma's scheduled renders are held meanwhile: the browser draws the view once, after
+   * the merge and its settle, not between slices (each would be a full redraw).
    */
   async mergeInSlices(
     sub: Subgraph,
     anchor?: string,
     opts: { budgetMs?: number; pause?: () => Promise<void> } = {},
+  ): Promise<string[]> {
+    this.renders.hold();
+    try {
+      return await this.mergeSlices(sub, anchor, opts);
+    } finally {
+      this.renders.release();
+    }
+  }
+
+  private async mergeSlices(
+    sub: Subgraph,
+    anchor: string | undefined,
+    opts: { budgetMs?: number; pause?: () => Promise<void> },
   ): Promise<string[]> {
     const g = this.graph;
     const view = this.viewGen;
@@ -319,12 +338,18 @@ export class GraphView {
       addEdge(g, e);
     }
     if (stopped) return added;
+    // The last slice of edges, the view's bookkeeping (curves, sizes, level of detail: sigma's
+    // reducers over the whole view), the settle's writing back and what listens to 'change'
+    // are each a task of their own: together they were one 100–290 ms task.
+    await pause();
+    if (this.viewGen !== view) return added;
     this.structureGen++;
     this.afterStructureChange();
+    await pause();
+    if (this.viewGen !== view) return added;
     const iterations = this.lod.settleIterations(120);
     if (added.length && iterations > 0) {
       this.layout.stop();
-      await pause();
       const gen = this.structureGen;
       const fresh = new Set(added);
       await settleSliced(g as unknown as GraphTypes.default, iterations, {
@@ -333,6 +358,7 @@ export class GraphView {
         pause,
         cancelled: () => this.structureGen !== gen || this.layout.isRunning(),
       });
+      await pause();
     }
     this.events.emit('change');
     return added;

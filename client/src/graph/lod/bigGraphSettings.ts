@@ -33,14 +33,52 @@ export function sizeSettings(big: boolean): SizeSettings {
 
 /** Name of the plain line edge program the view registers for big views. */
 export const LINE_EDGE = 'line';
+/**
+ * The arrow program again, registered after the line program so that sigma draws it on top:
+ * the focus's arrows in a view of lines.
+ */
+export const FOCUS_ARROW_EDGE = 'focusArrow';
 
 /**
- * The program an edge is drawn with: in a big view always the plain line (no arrow heads,
- * no curves: one program for every edge); otherwise its own type (arrow, or curvedArrow for
- * parallels).
+ * From this many drawn edges (after the edge budget), edges are drawn as plain 1 px lines
+ * without arrow heads, except the edges of the selected or hovered node (FOCUS_ARROWS). In
+ * software WebGL the arrow program (a shaded quad and a head per edge, and again in the
+ * edge picking pass) made the frame after a hub's "load more" (1,385 edges) a 450–550 ms
+ * task, the plain line program a third of that. The review's whole graph (718
+ * relationships) stays under it and keeps its arrows everywhere.
  */
-export function edgeProgram(big: boolean, own: string | undefined, straight = false): string | undefined {
-  if (big) return LINE_EDGE;
+export const LINES_FROM = 800;
+
+/** A focused node's edges keep their arrows in a view of lines while it has at most this many. */
+export const FOCUS_ARROWS = 300;
+
+/** Edges are drawn as lines (no arrow heads but the focus's): a big view, or many edges drawn. */
+export function drawsLines(big: boolean, drawnEdges: number): boolean {
+  return big || drawnEdges >= LINES_FROM;
+}
+
+/** In a view of lines, the edges of this focused node (selected, hovered) of `degree` edges keep their arrows. */
+export function focusKeepsArrows(degree: number): boolean {
+  return degree <= FOCUS_ARROWS;
+}
+
+/**
+ * The program an edge is drawn with. In a view of lines (`lines`: big, or LINES_FROM drawn
+ * edges) the plain line, no arrow heads, no curves — except an edge of the focus
+ * (`focused`: an end is the selected or hovered node, see focusKeepsArrows), drawn as an
+ * arrow on top of the lines. Otherwise its own type (arrow, or curvedArrow for parallels,
+ * straight arrows past the curve budget).
+ */
+export function edgeProgram(
+  lines: boolean,
+  own: string | undefined,
+  straight = false,
+  focused = false,
+): string | undefined {
+  if (lines) {
+    if (!focused) return LINE_EDGE;
+    return own === CURVED_EDGE && !straight ? CURVED_EDGE : FOCUS_ARROW_EDGE;
+  }
   return straight && own === CURVED_EDGE ? ARROW_EDGE : own;
 }
 

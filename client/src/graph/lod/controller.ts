@@ -12,8 +12,12 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import {
   CURVED_EDGE,
   changedSettings,
+  drawsLines,
   edgeProgram,
+  FOCUS_ARROWS,
+  focusKeepsArrows,
   isBigGraph,
+  LINES_FROM,
   sizeSettings,
   straightenCurves,
 } from './bigGraphSettings.js';
@@ -52,6 +56,10 @@ export class LevelOfDetail {
   big = false;
   /** Too many curves to draw (CURVE_BUDGET): parallel edges are drawn straight. */
   straight = false;
+  /** Edges are drawn as plain lines, arrows only for the focus (bigGraphSettings.ts: drawsLines). */
+  lines = false;
+  /** The selected / hovered nodes whose edges keep their arrows in a view of lines. */
+  private arrowFocus = new Set<string>();
   private budgetKept: Set<string> | null = null;
   private budgetCounts = { shown: 0, total: 0 };
   private topDegree: string[] = [];
@@ -91,8 +99,10 @@ export class LevelOfDetail {
     for (const d of drawable)
       if ((!r.kept || r.kept.has(d.id)) && g.getEdgeAttribute(d.id, 'type') === CURVED_EDGE) curved++;
     const straight = straightenCurves(curved);
-    if (straight !== this.straight) {
+    const lines = drawsLines(this.big, r.shown);
+    if (straight !== this.straight || lines !== this.lines) {
       this.straight = straight;
+      this.lines = lines;
       // The edges' programs come from the reducers: run them again (sigma ran them as edges were added).
       this.sigma.refresh({ schedule: true });
     }
@@ -110,6 +120,9 @@ export class LevelOfDetail {
     const sel = this.host.selected();
     const selected = sel && this.graph.hasNode(sel) ? sel : null;
     const hov = this.host.hovered();
+    this.arrowFocus = new Set();
+    for (const n of [selected, hov])
+      if (n && this.graph.hasNode(n) && focusKeepsArrows(this.graph.degree(n))) this.arrowFocus.add(n);
     this.forced = forcedLabels({
       nodes: this.topDegree,
       degreeOf: (n) => this.graph.degree(n),
@@ -130,6 +143,13 @@ export class LevelOfDetail {
   /** "showing X of Y edges" while the budget hides some, else null. */
   edgeStatus(): string | null {
     return edgeBudgetCaption(this.budgetCounts);
+  }
+
+  /** In a view of lines: how its links read (no arrow heads but the focus's), for the legend; else null. */
+  edgeStyleNote(): string | null {
+    return this.lines
+      ? `${LINES_FROM.toLocaleString('en-US')}+ links: drawn as lines without arrow heads. Select or hover a node (up to ${FOCUS_ARROWS} links) to see their direction.`
+      : null;
   }
 
   get edgeCounts(): { shown: number; total: number } {
@@ -173,7 +193,12 @@ export class LevelOfDetail {
         return;
       }
     }
-    res.type = edgeProgram(this.big, res.type as string | undefined, this.straight);
+    let focused = false;
+    if (this.lines && this.arrowFocus.size) {
+      const [s, t] = this.graph.extremities(edge);
+      focused = this.arrowFocus.has(s) || this.arrowFocus.has(t);
+    }
+    res.type = edgeProgram(this.lines, res.type as string | undefined, this.straight, focused);
   }
 
   /** Iterations of the synchronous settle for this view (bounded main-thread work). */
