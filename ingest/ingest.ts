@@ -489,6 +489,10 @@ async function validateAndLoad(options: IngestOptions, spool: Spool | undefined)
           rowTransport,
         ),
       );
+      // MERGE locks both ends of every relationship it creates until commit: two MERGE
+      // batches through the same hubs wait on each other, and under load the second ran
+      // into the transaction time limit. A resumed or re-run load writes them one at a time.
+      if (!fresh) await writer.drain();
     };
     const addRel = async (rel: RelationshipRecord) => {
       const group = relGroups.get(rel.type) ?? [];
