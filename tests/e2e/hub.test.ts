@@ -244,6 +244,18 @@ describe('a 10,000-edge hub in the viewer', () => {
     expect(await page.locator('#legend-types [data-label="More"]').count()).toBe(0);
     expect(await page.locator('#legend-types [data-placeholder="more"] .count').textContent()).toBe('2');
     const shownBefore = Number(after.more!.label.match(/showing ([\d,]+)/)![1]!.replace(/,/g, ''));
+    // The camera lands on the picked hub (it once aimed with display data from before the
+    // merge and showed an empty stretch of canvas).
+    await expect
+      .poll(() =>
+        page.evaluate((hub) => {
+          const s = (window as any).__atlas.sigma;
+          const p = s.framedGraphToViewport(s.getNodeDisplayData(hub));
+          const { width, height } = s.getDimensions();
+          return p.x > 0 && p.x < width && p.y > 0 && p.y < height;
+        }, HUB),
+      )
+      .toBe(true);
     await shot(page, 'hub-expanded');
 
     // Clicking the "+N more" node on the canvas loads the next neighbours of that group.

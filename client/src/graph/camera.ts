@@ -15,8 +15,24 @@ export interface CameraHost {
   onLayout(fn: () => void): () => void;
 }
 
+/** sigma's pending animation frame (a private field of sigma 3, as in renderHold.ts). */
+interface PendingRender {
+  renderFrame: number | null;
+}
+
 export class CameraControl {
   constructor(private host: CameraHost) {}
+
+  /**
+   * Runs `fn` once sigma's display data is current: after the render it has scheduled, if
+   * any. Nodes merged since the last render have no display data yet, and the others'
+   * are normalised to the old extent: aiming at them frames an empty stretch of canvas.
+   */
+  private whenDrawn(fn: () => void): void {
+    const { sigma } = this.host;
+    if (!(sigma as unknown as PendingRender).renderFrame) fn();
+    else sigma.once('afterRender', fn);
+  }
 
   focusNode(id: string, ratio = 0.35): void {
     const { graph, sigma } = this.host;
@@ -33,8 +49,8 @@ export class CameraControl {
         .getCamera()
         .animate({ x: d.x, y: d.y, ratio: Math.min(ratio, sigma.getCamera().ratio) }, { duration: 600 });
     };
-    // Positions may be moving (layout): aim once now and once when they settle.
-    go();
+    // Positions may be moving (layout): aim once drawn, and once more when they settle.
+    this.whenDrawn(go);
     if (this.host.isLayoutRunning()) setTimeout(go, 900);
   }
 
@@ -73,9 +89,9 @@ export class CameraControl {
       const off = this.host.onLayout(() => {
         if (this.host.isLayoutRunning()) return;
         off();
-        go();
+        this.whenDrawn(go);
       });
-    } else go();
+    } else this.whenDrawn(go);
   }
 
   /**
