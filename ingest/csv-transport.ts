@@ -128,15 +128,21 @@ const PROBE_ROWS: string[][] = [
 export class CsvTransport {
   private readonly batches = new Map<string, Buffer>();
   private readonly token = randomBytes(16).toString('hex');
+  private readonly server = http.createServer((req, res) => this.answer(req, res));
   private sequence = 0;
+  /** Whether Neo4j reads `\` inside quotes as an escape (its default; found by the probe). */
+  private escapeBackslash = true;
 
-  private constructor(
-    private readonly server: http.Server,
-    private escapeBackslash: boolean,
-  ) {}
+  private constructor() {}
 
-  private get base(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/${this.token}/`;
+  private answer(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const body = this.batches.get(req.url ?? '');
+    if (req.method !== 'GET' || !body) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-length': body.length });
+    res.end(body);
   }
 
   /**
@@ -144,16 +150,8 @@ export class CsvTransport {
    * to the transport, or to the reason Bolt must be used.
    */
   static async open(driver: Driver, database: string): Promise<CsvTransport | string> {
-    const server = http.createServer((req, res) => {
-      const body = transport.batches.get(req.url ?? '');
-      if (req.method !== 'GET' || !body) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-length': body.length });
-      res.end(body);
-    });
-    const transport = new CsvTransport(server, true);
+    const transport = new CsvTransport();
+    const { server } = transport;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
@@ -189,7 +187,8 @@ export class CsvTransport {
   private serve(csv: string): { url: string; release: () => void } {
     const path = `/${this.token}/${++this.sequence}.csv`;
     this.batches.set(path, Buffer.from(csv, 'utf8'));
-    return { url: `${this.base}${this.sequence}.csv`, release: () => this.batches.delete(path) };
+    const { port } = this.server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}${path}`, release: () => this.batches.delete(path) };
   }
 
   /** The batch as LOAD CSV rows, or undefined when CSV cannot carry it exactly (send it over Bolt). */
@@ -203,11 +202,6 @@ export class CsvTransport {
       params: { url, separator: LIST_SEPARATOR, emptyList: EMPTY_LIST },
       release,
     };
-  }
-
-  /** Batches not yet released (served, not committed). */
-  get pending(): number {
-    return this.batches.size;
   }
 
   close(): Promise<void> {
