@@ -11,7 +11,7 @@ import { MissingFolderError } from './formats.js';
 import { formatImportSummary } from './mapping/prepare.js';
 import { DEFAULT_BATCH_SIZE, type IngestReport, ingest, type TransportChoice } from './ingest.js';
 import { progressBars } from './progress.js';
-import { LoadLimitError } from './writer.js';
+import { DEFAULT_BATCH_TIMEOUT_MS, LoadLimitError } from './writer.js';
 
 const program = new Command()
   .name('ingest')
@@ -27,6 +27,11 @@ const program = new Command()
   .option('--force', 'load every file even if unchanged since the last finished load', false)
   .option('--batch-size <n>', 'rows per transaction in batched mode', String(DEFAULT_BATCH_SIZE))
   .option('--in-flight <n>', 'batches written at once', '2')
+  .option(
+    '--batch-timeout <seconds>',
+    "time limit of each batch's transaction (0: the server's db.transaction.timeout)",
+    String(DEFAULT_BATCH_TIMEOUT_MS / 1000),
+  )
   .addOption(
     new Option(
       '--transport <how>',
@@ -47,6 +52,7 @@ const opts = program.opts<{
   force: boolean;
   batchSize: string;
   inFlight: string;
+  batchTimeout: string;
   transport: TransportChoice;
   validateOnly: boolean;
 }>();
@@ -61,6 +67,12 @@ function table(title: string, counts: Record<string, number>): void {
 function positive(name: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+function nonNegative(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of seconds, 0 or more, got "${value}"`);
   return n;
 }
 
@@ -110,6 +122,7 @@ async function main(): Promise<number> {
   }
   const batchSize = positive('--batch-size', opts.batchSize);
   const inFlight = positive('--in-flight', opts.inFlight);
+  const batchTimeout = nonNegative('--batch-timeout', opts.batchTimeout);
   const config = neo4jConfigFromEnv();
   const driver = createDriver(config);
   const bars = progressBars();
@@ -132,6 +145,7 @@ async function main(): Promise<number> {
       force: opts.force,
       batchSize,
       inFlight,
+      batchTimeoutMs: batchTimeout * 1000,
       transport: opts.transport,
       onProgress: bars.update,
       log: (m) => console.error(m),

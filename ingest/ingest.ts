@@ -79,6 +79,8 @@ export interface IngestOptions {
   batchSize?: number;
   /** Batches written at once in batched mode (default 2). */
   inFlight?: number;
+  /** Time limit of each batch's transaction in ms (default 300,000; 0: the server's db.transaction.timeout). */
+  batchTimeoutMs?: number;
   /**
    * How batched loads send rows: `auto` (default) serves them to a Neo4j that can reach this
    * machine's 127.0.0.1 as CSV for LOAD CSV, else over Bolt; `bolt` always over Bolt; `csv`
@@ -420,6 +422,8 @@ async function validateAndLoad(options: IngestOptions, spool: Spool | undefined)
     inFlight: single ? 1 : (options.inFlight ?? 2),
     metadata: ingestMetadata(dataset, record.runId),
     onRetry: log,
+    batchTimeoutMs: options.batchTimeoutMs,
+    onSlowBatch: log,
   });
   try {
     if (options.wipe && single) {

@@ -56,8 +56,9 @@ export function limitMessage(err: unknown, batchSize: number): string | undefine
   }
   if (/TransactionTimedOut|timed out/i.test(`${code} ${text}`)) {
     return (
-      `Neo4j stopped a batch of ${batchSize} rows at its transaction time limit (db.transaction.timeout). ` +
-      `Rerun with --batch-size ${smaller} (the load resumes where it stopped), or raise that setting.`
+      `Neo4j stopped a batch of ${batchSize} rows at its transaction time limit (--batch-timeout, or the ` +
+      `server's db.transaction.timeout when that is 0). Rerun with --batch-size ${smaller} (the load resumes ` +
+      'where it stopped), or give batches more time with --batch-timeout.'
     );
   }
   return undefined;
@@ -81,7 +82,19 @@ export interface WriterOptions {
   metadata?: Record<string, string>;
   /** Told when a batch is retried, with why (e.g. waiting for a lock). */
   onRetry?: (message: string) => void;
+  /**
+   * Time limit of each batch's transaction in ms (batched mode; default 300,000). It replaces
+   * the server's db.transaction.timeout, which is meant for interactive queries (Neo4j 5.3+
+   * lets a client set a longer one). 0: the server's setting.
+   */
+  batchTimeoutMs?: number;
+  /** After this many ms a running batch is looked up in SHOW TRANSACTIONS and reported (default 20,000). */
+  slowBatchMs?: number;
+  /** Told what a slow batch is doing (status, lock waits, CPU time). */
+  onSlowBatch?: (message: string) => void;
 }
+
+export const DEFAULT_BATCH_TIMEOUT_MS = 300_000;
 
 export interface Statement {
   query: string;
@@ -98,6 +111,7 @@ export class Writer {
   private readonly pending = new Set<Promise<void>>();
   private singleTx: Transaction | null = null;
   private failure: unknown = null;
+  private sequence = 0;
   retried = 0;
 
   constructor(
@@ -141,8 +155,14 @@ export class Writer {
 
   private async runBatch(session: Session, statement: Statement): Promise<void> {
     const retries = this.options.retries ?? 5;
+    const timeout = this.options.batchTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS;
     for (let attempt = 0; ; attempt++) {
-      const tx = session.beginTransaction({ metadata: this.options.metadata });
+      const batch = String(++this.sequence);
+      const tx = session.beginTransaction({
+        metadata: { ...this.options.metadata, batch },
+        ...(timeout > 0 ? { timeout } : {}),
+      });
+      const watch = this.watch(batch);
       try {
         const query = attempt > 0 && statement.retryQuery ? statement.retryQuery : statement.query;
         const result = await tx.run(query, statement.params);
@@ -162,8 +182,30 @@ export class Writer {
           continue;
         }
         throw this.translate(err);
+      } finally {
+        watch.stop();
       }
     }
+  }
+
+  /**
+   * Reports a batch still running after `slowBatchMs`, and every `slowBatchMs` after that,
+   * with what SHOW TRANSACTIONS says it is doing: a batch blocked by another transaction's
+   * locks reads differently from one that is busy or waiting for its rows.
+   */
+  private watch(batch: string): { stop: () => void } {
+    const report = this.options.onSlowBatch;
+    const every = this.options.slowBatchMs ?? 20_000;
+    if (!report || this.options.single) return { stop: () => {} };
+    const t0 = Date.now();
+    const timer = setInterval(() => {
+      describeBatch(this.driver, this.database, this.options.metadata?.runId, batch).then(
+        (state) => report(`a batch has been running for ${Math.round((Date.now() - t0) / 1000)} s: ${state}`),
+        () => {},
+      );
+    }, every);
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
   }
 
   private translate(err: unknown): unknown {
@@ -211,4 +253,35 @@ function sumFirst(records: Array<{ get(i: number): unknown }>): number {
   let n = 0;
   for (const r of records) n += Number(r.get(0));
   return n;
+}
+
+/** What SHOW TRANSACTIONS says about batch `batch` of run `runId`, in a few words. */
+async function describeBatch(
+  driver: Driver,
+  database: string,
+  runId: string | undefined,
+  batch: string,
+): Promise<string> {
+  const { records } = await driver.executeQuery(
+    `SHOW TRANSACTIONS YIELD metaData, status, cpuTime, waitTime, idleTime, activeLockCount
+     WHERE metaData.runId = $runId AND metaData.batch = $batch
+     RETURN status, cpuTime.milliseconds AS cpu, waitTime.milliseconds AS wait,
+            idleTime.milliseconds AS idle, activeLockCount AS locks`,
+    { runId: runId ?? null, batch },
+    { database },
+  );
+  const r = records[0];
+  if (!r) return 'not listed by SHOW TRANSACTIONS (committing or rolling back)';
+  // CPU and idle time are null unless the server tracks them.
+  const part = (label: string, key: string) => {
+    const v = r.get(key);
+    return v === null || v === undefined ? [] : [`${label} ${(Number(v) / 1000).toFixed(1)} s`];
+  };
+  return [
+    `status ${String(r.get('status'))}`,
+    ...part('waiting for locks', 'wait'),
+    ...part('CPU', 'cpu'),
+    ...part('idle', 'idle'),
+    `${String(r.get('locks'))} locks held`,
+  ].join(', ');
 }

@@ -326,7 +326,11 @@ describe('a load killed midway', () => {
     // The default batch size (10,000, five times the killed run's): the rerun waits for the
     // dead run's transaction to be rolled back before it writes, so its first batch does not
     // wait on that transaction's locks (it once ran past the 60 s limit doing so).
-    const resumed = await ingest({ driver, database, dataDir: dir });
+    // What the rerun said (waits, retries, slow batches) goes with a failure.
+    const said: string[] = [];
+    const resumed = await ingest({ driver, database, dataDir: dir, log: (m) => said.push(m) }).catch((err: unknown) => {
+      throw new Error(`the rerun failed: ${(err as Error).message}\nit said:\n${said.join('\n')}`, { cause: err });
+    });
     expect(resumed.mode).toBe('batched');
     expect(resumed.relationships).toBe(data.relationships);
     expect(await graphChecksum(driver, database, { dataset: 'kill-test' })).toEqual(expected);

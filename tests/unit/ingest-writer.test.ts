@@ -16,12 +16,12 @@ describe('batch errors', () => {
     expect(isRetriable(err)).toBe(false);
   });
 
-  it('turns a transaction timeout into a message naming db.transaction.timeout', () => {
+  it('turns a transaction timeout into a message naming the time limits and the flags', () => {
     const err = error(
       'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
       'The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. The transaction has not completed within the timeout specified at its start by the client.',
     );
-    expect(limitMessage(err, 10_000)).toMatch(/db\.transaction\.timeout.*--batch-size 2500/);
+    expect(limitMessage(err, 10_000)).toMatch(/--batch-timeout.*db\.transaction\.timeout.*--batch-size 2500/);
     expect(isRetriable(err)).toBe(false);
   });
 
