@@ -9,6 +9,7 @@
  * transaction, under an `(:AtlasLoad)` record: an interrupted load is finished by running
  * it again (MERGE converges to the graph of one clean run).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { NodeLabel, RelationshipType } from '../ontology/index.js';
@@ -35,6 +36,7 @@ import { ingestMetadata, waitForInterruptedLoads } from './interrupted.js';
 import { endLoad, LOAD_LABEL, type LoadRecord, loadsOf, startLoad } from './load-record.js';
 import { storeExtensions } from './mapping/extensions-store.js';
 import { computeRanks } from './ranks.js';
+import { PARALLEL_MIN_BYTES, validateInParallel, validationThreads } from './parallel-validate.js';
 import { type ImportSummary, prepareImport } from './mapping/prepare.js';
 import { applySchemaReturningNames } from './schema.js';
 import type { SourceFormat, SourceRecord } from './source.js';
@@ -87,6 +89,12 @@ export interface IngestOptions {
    * fails when Neo4j cannot read them. Single-transaction loads always use Bolt.
    */
   transport?: TransportChoice;
+  /**
+   * Threads that validate one large neo4j-admin relationship file (default: one per core,
+   * 2–4; 1: on this thread only), and the size from which a file is (default 24 MiB).
+   */
+  validationThreads?: number;
+  parallelMinBytes?: number;
   /** Datasets of at most this many rows load in one transaction (default: batchSize). */
   singleTransactionLimit?: number;
   formats?: readonly SourceFormat[];
@@ -132,8 +140,8 @@ interface FileSummary {
   shown: string;
   nodes: number;
   relationships: number;
-  /** Its validated records, for the write pass. */
-  spooled?: string;
+  /** Its validated records, for the write pass (several parts when validated in parallel). */
+  spooled: string[];
 }
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -152,6 +160,13 @@ async function* records(
     }
     if (record !== null) yield record;
   }
+}
+
+/** A large neo4j-admin relationship file without a mapping: validated on worker threads. */
+function validatesInParallel(file: SourceFile, transforms: readonly Transform[], options: IngestOptions): boolean {
+  if ((options.validationThreads ?? validationThreads()) < 2 || transforms.length > 0) return false;
+  if (file.format.name !== 'neo4j-csv' || file.format.holds?.(file.path) !== 'relationships') return false;
+  return fs.statSync(file.path).size >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES);
 }
 
 /** Reads and validates a YAML data folder without any database (tests, `npm run validate`). */
@@ -291,10 +306,36 @@ async function validateAndLoad(options: IngestOptions, spool: Spool | undefined)
   const readProblems: Problem[] = [];
   let seen = 0;
   for (const [i, file] of files.entries()) {
-    const summary: FileSummary = { file, shown: path.relative(dir, file.path), nodes: 0, relationships: 0 };
+    const summary: FileSummary = {
+      file,
+      shown: path.relative(dir, file.path),
+      nodes: 0,
+      relationships: 0,
+      spooled: [],
+    };
     summaries.push(summary);
+    if (validatesInParallel(file, transforms, options)) {
+      try {
+        const result = await validateInParallel(file.path, validator, {
+          displayRoot,
+          threads: options.validationThreads,
+          spoolFile: spool ? (part) => spool.file(`${i}-${part}`) : undefined,
+          onRecords: (n) => {
+            seen += n;
+            progress({ phase: 'validate', done: seen, total: seen, unit: 'records' });
+          },
+        });
+        summary.relationships = result.relationships;
+        summary.spooled = result.spooled;
+      } catch (err) {
+        if (!(err instanceof SourceReadError)) throw err;
+        readProblems.push(...err.problems);
+      }
+      progress({ phase: 'validate', done: i + 1, total: files.length, unit: 'files' });
+      continue;
+    }
     const out = spool ? new SpoolWriter(spool.file(i)) : undefined;
-    summary.spooled = out?.file;
+    if (out) summary.spooled = [out.file];
     try {
       for await (const raw of records(file, transforms, displayRoot)) {
         if (raw.kind === 'node') {
@@ -465,7 +506,8 @@ async function validateAndLoad(options: IngestOptions, spool: Spool | undefined)
       if (group.length >= batchSize) await flushNodes(k, group);
     };
     for (const s of toLoad.filter((x) => x.nodes > 0)) {
-      for await (const item of readSpool(s.spooled!)) if (item.kind === 'node') await addNode(item.record);
+      for (const part of s.spooled)
+        for await (const item of readSpool(part)) if (item.kind === 'node') await addNode(item.record);
     }
     for (const node of derived.nodes) await addNode(node);
     for (const [k, group] of [...nodeGroups]) await flushNodes(k, group);
@@ -505,7 +547,8 @@ async function validateAndLoad(options: IngestOptions, spool: Spool | undefined)
       if (group.length >= batchSize) await flushRels(rel.type, group);
     };
     for (const s of toLoad.filter((x) => x.relationships > 0)) {
-      for await (const item of readSpool(s.spooled!)) if (item.kind === 'relationship') await addRel(item.record);
+      for (const part of s.spooled)
+        for await (const item of readSpool(part)) if (item.kind === 'relationship') await addRel(item.record);
     }
     for (const rel of derived.relationships) await addRel(rel);
     for (const [type, group] of [...relGroups]) await flushRels(type, group);

@@ -14,6 +14,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entry = path.join(root, 'ingest/cli.ts');
 const bundle = path.join(root, '.data/ingest-cli.mjs');
+const workerEntry = path.join(root, 'ingest/validate-worker.ts');
+const workerBundle = path.join(root, '.data/ingest-validate-worker.mjs');
 const meta = path.join(root, '.data/ingest-cli.inputs.json');
 
 function mtime(file) {
@@ -26,7 +28,7 @@ function mtime(file) {
 
 /** The bundle is fresh when it is newer than every file it was built from and than the lock file. */
 function isFresh() {
-  const built = mtime(bundle);
+  const built = Math.min(mtime(bundle), mtime(workerBundle));
   if (!Number.isFinite(built)) return false;
   let inputs;
   try {
@@ -40,22 +42,33 @@ function isFresh() {
 async function rebuild() {
   const { build } = await import('esbuild');
   fs.mkdirSync(path.dirname(bundle), { recursive: true });
-  // Written under a private name and renamed: two runs at once never see half a bundle.
-  const tmp = `${bundle}.${process.pid}.tmp`;
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: tmp,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  fs.writeFileSync(`${meta}.${process.pid}.tmp`, JSON.stringify(Object.keys(result.metafile.inputs)));
-  fs.renameSync(`${meta}.${process.pid}.tmp`, meta);
-  fs.renameSync(tmp, bundle);
+  // Written under private names and renamed: two runs at once never see half a bundle.
+  // The worker of parallel validation (ingest/validate-worker.ts) is bundled next to the
+  // CLI, where ingest/parallel-validate.ts looks for it, and renamed first.
+  const inputs = new Set();
+  for (const [from, to] of [
+    [workerEntry, workerBundle],
+    [entry, bundle],
+  ]) {
+    const tmp = `${to}.${process.pid}.tmp`;
+    const result = await build({
+      entryPoints: [from],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile: tmp,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
+    if (to === bundle) {
+      fs.writeFileSync(`${meta}.${process.pid}.tmp`, JSON.stringify([...inputs]));
+      fs.renameSync(`${meta}.${process.pid}.tmp`, meta);
+    }
+    fs.renameSync(tmp, to);
+  }
 }
 
 let target = pathToFileURL(bundle).href;

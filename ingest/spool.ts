@@ -90,8 +90,9 @@ export class Spool {
     return new Spool(fs.mkdtempSync(path.join(root, `${SPOOL_PREFIX}${process.pid}-`)));
   }
 
-  file(index: number): string {
-    return path.join(this.dir, `${index}.jsonl`);
+  /** A spool file's path: `name` is the source file's ordinal, and the part's when validated in parallel. */
+  file(name: number | string): string {
+    return path.join(this.dir, `${name}.jsonl`);
   }
 
   remove(): void {

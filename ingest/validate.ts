@@ -188,6 +188,18 @@ export function normaliseRelationship(
 /** A relationship of a type declared by the dataset's mapping: any UPPER_SNAKE type name. */
 const declaredRelationship = relationshipBase.extend({ type: z.string().min(1) });
 
+/** What the checks across records need of a normalised relationship. */
+export interface AcceptedRelationship {
+  key: string;
+  type: RelationshipType;
+  from: string;
+  to: string;
+  props: { contextDisease?: PropertyValue };
+}
+
+/** The record path of a problem whose row is still to be named (Validator.rowless). */
+export const ROWLESS = '(row)';
+
 /** Where a record was, packed into one number: file ordinal and line. */
 type Place = number;
 const LINE_SPACE = 2 ** 32;
@@ -208,6 +220,11 @@ export interface ValidatorOptions {
 export class Validator {
   readonly problems: Problem[] = [];
   problemCount = 0;
+  /**
+   * Duplicates found out of file order (parallel validation), reported at the later record's
+   * line with `ROWLESS` for its row: the caller, which can read the file again, names it.
+   */
+  readonly rowless: Problem[] = [];
   /** id → label index; the dataset's node ids (derived ones included after finish()). */
   readonly ids = new Map<string, number>();
   /** key → place; the dataset's relationship keys (derived ones included after finish()). */
@@ -343,38 +360,61 @@ export class Validator {
       this.report(...result.problems);
       return null;
     }
-    const rel = result.record;
+    return this.accept(result.record, raw.loc) ? result.record : null;
+  }
+
+  /** Reference numbers cited by records validated elsewhere (worker threads). */
+  citeAll(refs: Iterable<number>): void {
+    for (const n of refs) this.cited.add(n);
+  }
+
+  /**
+   * The checks across records for a relationship already normalised (here or by a worker
+   * thread): duplicate key, counts, endpoints. Records validated in parallel may arrive
+   * out of file order; of two with one key, the later in the file is the duplicate.
+   */
+  accept(rel: AcceptedRelationship, loc: SourceLocation): boolean {
+    const place = this.place(loc);
     const previous = this.keys.get(rel.key);
     if (previous !== undefined) {
-      this.report(
-        problemAt(
-          raw.loc,
-          'type',
-          `duplicate relationship ${rel.from} -${rel.type}-> ${rel.to} (first at ${this.describe(previous)}); give each a distinct \`key\` if both are meant`,
-        ),
+      const [first, second, at] =
+        Number.isFinite(previous) && previous > place
+          ? [place, previous, { file: loc.file, line: previous % LINE_SPACE, record: 0, path: ROWLESS }]
+          : [previous, place, loc];
+      const problem = problemAt(
+        at,
+        'type',
+        `duplicate relationship ${rel.from} -${rel.type}-> ${rel.to} (first at ${this.describe(first)}); give each a distinct \`key\` if both are meant`,
+        second % LINE_SPACE,
       );
-      return null;
+      if (first !== previous) {
+        this.keys.set(rel.key, first);
+        // Its record number is not kept: the caller names the row (see rowless).
+        this.rowless.push(problem);
+      }
+      this.report(problem);
+      return false;
     }
-    this.keys.set(rel.key, this.place(raw.loc));
+    this.keys.set(rel.key, place);
     this.relationshipCounts[rel.type] = (this.relationshipCounts[rel.type] ?? 0) + 1;
-    this.checkContextDisease(rel, raw.loc);
+    this.checkContextDisease(rel, loc);
     const fromKnown = this.ids.has(rel.from);
     const toKnown = this.ids.has(rel.to);
     if (fromKnown && toKnown) {
-      this.checkEndpoints(rel.type, rel.from, rel.to, (end, message) => this.report(problemAt(raw.loc, end, message)));
+      this.checkEndpoints(rel.type, rel.from, rel.to, (end, message) => this.report(problemAt(loc, end, message)));
     } else {
       const d = this.deferred;
       d.from.push(rel.from);
       d.to.push(rel.to);
       d.type.push(this.typeIndex.get(rel.type)!);
-      d.place.push(this.place(raw.loc, raw.loc.fieldLines?.to ?? raw.loc.line));
-      d.path.push(raw.loc.path);
+      d.place.push(this.place(loc, loc.fieldLines?.to ?? loc.line));
+      d.path.push(loc.path);
     }
-    return rel;
+    return true;
   }
 
   /** `contextDisease` names a Disease of the data (or says "unspecified"); checked once all ids are known. */
-  private checkContextDisease(rel: RelationshipRecord, loc: SourceLocation): void {
+  private checkContextDisease(rel: AcceptedRelationship, loc: SourceLocation): void {
     const disease = rel.props.contextDisease;
     if (typeof disease !== 'string' || disease === CONTEXT_DISEASE_UNSPECIFIED) return;
     this.contextDiseases.push({

@@ -77,17 +77,35 @@ function convert(value: string, type: ScalarType): string | number | boolean | u
 }
 
 /**
+ * A part of a delimited file that starts and ends on record boundaries (ingest/split-csv.ts):
+ * bytes `start` to `end` (exclusive), `line` lines and `record` records (the header
+ * included) before it, and the file's header fields when the part does not begin with them.
+ */
+export interface ByteRange {
+  start: number;
+  end: number;
+  line: number;
+  record: number;
+  header?: string[];
+}
+
+/**
  * Rows of a delimited file, streamed: yields each row's fields with the line it starts on.
  * Lines without a quote take a fast path (split); quoted fields may span lines.
  */
 export async function* delimitedRows(
   absolute: string,
   delimiter: string,
+  range?: ByteRange,
 ): AsyncGenerator<{ fields: string[]; line: number; error?: string }> {
   let buffer = '';
-  let line = 0;
+  let line = range?.line ?? 0;
   let pending: { fields: string[]; field: string; line: number; inQuotes: boolean } | null = null;
-  const stream = fs.createReadStream(absolute, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const stream = fs.createReadStream(absolute, {
+    encoding: 'utf8',
+    highWaterMark: 1 << 20,
+    ...(range ? { start: range.start, end: range.end - 1 } : {}),
+  });
   for await (const chunk of stream) {
     buffer += chunk as string;
     let start = 0;
@@ -170,13 +188,28 @@ function firstLine(file: string): string {
   }
 }
 
-export async function* readNeo4jCsv(absolute: string, options?: ReadOptions): AsyncGenerator<SourceRecord> {
+/** The file's field delimiter, from its name. */
+export function delimiterOf(file: string): string {
+  return /\.tsv$/i.test(file) ? '\t' : ',';
+}
+
+/** The records of `absolute`, or of one part of it (`range`, for parallel validation). */
+export async function* readNeo4jCsv(
+  absolute: string,
+  options?: ReadOptions,
+  range?: ByteRange,
+): AsyncGenerator<SourceRecord> {
   const file = displayName(absolute, options);
-  const delimiter = /\.tsv$/i.test(absolute) ? '\t' : ',';
+  const delimiter = delimiterOf(absolute);
   let columns: Column[] | null = null;
   let kind: 'node' | 'relationship' = 'node';
-  let ordinal = 0;
-  for await (const row of delimitedRows(absolute, delimiter)) {
+  // Records before the part, less the header.
+  let ordinal = range?.header ? range.record - 1 : 0;
+  const rows = delimitedRows(absolute, delimiter, range);
+  const header: Array<{ fields: string[]; line: number; error?: string }> = range?.header
+    ? [{ fields: range.header, line: 1 }]
+    : [];
+  for await (const row of header.length > 0 ? prepend(header, rows) : rows) {
     if (!columns) {
       const parsed = row.fields.map(parseHeaderField);
       const errors = parsed.filter((c): c is { error: string } => 'error' in c);
@@ -238,6 +271,11 @@ export async function* readNeo4jCsv(absolute: string, options?: ReadOptions): As
     }
     yield problems.length > 0 ? { kind, value, loc, problems } : { kind, value, loc };
   }
+}
+
+async function* prepend<T>(first: T[], rest: AsyncIterable<T>): AsyncGenerator<T> {
+  yield* first;
+  yield* rest;
 }
 
 function article(type: ScalarType): string {

@@ -270,6 +270,63 @@ describe('how a batched load sends its rows', () => {
   });
 });
 
+describe('validation on worker threads', () => {
+  // Read when a test runs (the driver is made in beforeAll).
+  const options = () => ({ driver, database, validationThreads: 3, parallelMinBytes: 0 });
+
+  it('finds the problems one thread finds, at the same lines and rows', async () => {
+    const dir = path.join(tmp, 'parallel-broken');
+    writePowerLawCsv(dir, { nodes: 300, relationships: 3000, seed: 11 });
+    fs.writeFileSync(
+      path.join(dir, 'atlas-dataset.yaml'),
+      'name: parallel-broken\nsource: synthetic\nsection: Synthetic\n',
+    );
+    const file = path.join(dir, 'relationships.csv');
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+    // A duplicate of an early row at the end, a bad integer, a dangling endpoint, a wrong endpoint label.
+    lines.push(lines[5]!);
+    lines.splice(2500, 0, 'target:pl-1,target:pl-2,BINDS,x1y,Bad refs.,association');
+    lines.splice(1700, 0, 'target:pl-1,target:nowhere,BINDS,1,Dangling.,association');
+    lines.splice(40, 0, 'target:pl-1,target:pl-3,PARTICIPATES_IN,1,Wrong end.,association');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const problems = async (threads: number) => {
+      const failure = await ingest({ ...options(), dataDir: dir, dryRun: true, validationThreads: threads }).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(failure).toBeInstanceOf(DataValidationError);
+      return (failure as DataValidationError).problems.map(formatProblem).sort();
+    };
+    const single = await problems(1);
+    expect(single).toHaveLength(4);
+    expect(single.join('\n')).toMatch(/duplicate relationship/);
+    expect(await problems(3)).toEqual(single);
+  });
+
+  it('loads the graph one thread loads', async () => {
+    const dir = path.join(tmp, 'parallel-valid');
+    const data = writePowerLawCsv(dir, { nodes: 1000, relationships: 12_000, seed: 5 });
+    fs.writeFileSync(
+      path.join(dir, 'atlas-dataset.yaml'),
+      'name: parallel-valid\nsource: synthetic\nsection: Synthetic\n',
+    );
+    const remove = () =>
+      driver.executeQuery(
+        "MATCH (n:Entity {dataset: 'parallel-valid'}) DETACH DELETE n WITH count(*) AS c MATCH (l:AtlasLoad {dataset: 'parallel-valid'}) DELETE l",
+        {},
+        { database },
+      );
+    const parallel = await ingest({ ...options(), dataDir: dir, batchSize: 5000 });
+    expect(parallel.relationships).toBe(data.relationships);
+    const expected = await graphChecksum(driver, database, { dataset: 'parallel-valid' });
+    expect(expected.relationships).toBe(data.relationships);
+    await remove();
+    await ingest({ ...options(), dataDir: dir, batchSize: 5000, validationThreads: 1 });
+    expect(await graphChecksum(driver, database, { dataset: 'parallel-valid' })).toEqual(expected);
+    await remove();
+  });
+});
+
 describe('a load killed midway', () => {
   it('SIGKILL, then a rerun, gives exactly the graph of one clean run', async () => {
     const dir = path.join(tmp, 'kill');
