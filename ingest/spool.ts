@@ -13,19 +13,25 @@ import path from 'node:path';
 import type { NodeLabel, RelationshipType } from '../ontology/index.js';
 import type { NodeRecord, PropertyValue, RelationshipRecord } from './dataset.js';
 import { isAlive } from '../db/pid.js';
+import { relationshipKey } from './validate.js';
 
 export type SpooledRecord = { kind: 'node'; record: NodeRecord } | { kind: 'relationship'; record: RelationshipRecord };
 
 type Props = Record<string, PropertyValue>;
 type NodeLine = ['n', string, NodeLabel, 0 | 1, Props];
-type RelationshipLine = ['r', string, string, RelationshipType, string, Props];
+/** The key is 0 when it is the default one (`relationshipKey(from, type, to)`). */
+type RelationshipLine = ['r', string, string, RelationshipType, string | 0, Props];
+
+/** Lines are gathered into chunks of about this many characters before a write. */
+const CHUNK = 1 << 16;
 
 export const SPOOL_PREFIX = 'atlas-ingest-spool-';
 
-/** One spool file's writer; `add` waits while the stream's buffer is full. */
+/** One spool file's writer; lines are written in chunks, and `add` waits while the stream's buffer is full. */
 export class SpoolWriter {
   private readonly out: fs.WriteStream;
   private failed: Error | null = null;
+  private chunk = '';
 
   constructor(readonly file: string) {
     this.out = fs.createWriteStream(file, { highWaterMark: 1 << 20 });
@@ -36,15 +42,33 @@ export class SpoolWriter {
 
   async add(item: SpooledRecord): Promise<void> {
     if (this.failed) throw this.failed;
+    // A relationship's key is written only when it is not the one its ends and type make.
     const line: NodeLine | RelationshipLine =
       item.kind === 'node'
         ? ['n', item.record.id, item.record.label, item.record.resistance ? 1 : 0, item.record.props]
-        : ['r', item.record.from, item.record.to, item.record.type, item.record.key, item.record.props];
-    // events.once rejects on 'error' and removes both listeners either way.
-    if (!this.out.write(`${JSON.stringify(line)}\n`)) await once(this.out, 'drain');
+        : [
+            'r',
+            item.record.from,
+            item.record.to,
+            item.record.type,
+            item.record.key === relationshipKey(item.record.from, item.record.type, item.record.to)
+              ? 0
+              : item.record.key,
+            item.record.props,
+          ];
+    this.chunk += `${JSON.stringify(line)}\n`;
+    if (this.chunk.length >= CHUNK) await this.flush();
   }
 
-  close(): Promise<void> {
+  private async flush(): Promise<void> {
+    const text = this.chunk;
+    this.chunk = '';
+    // events.once rejects on 'error' and removes both listeners either way.
+    if (text && !this.out.write(text)) await once(this.out, 'drain');
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
     return new Promise((resolve, reject) => {
       if (this.failed) return reject(this.failed);
       this.out.end((err?: Error | null) => (err ? reject(err) : resolve()));
@@ -73,7 +97,8 @@ function fromLine(text: string): SpooledRecord {
   if (line[0] === 'n') {
     return { kind: 'node', record: { id: line[1], label: line[2], resistance: line[3] === 1, props: line[4] } };
   }
-  return { kind: 'relationship', record: { from: line[1], to: line[2], type: line[3], key: line[4], props: line[5] } };
+  const key = line[4] === 0 ? relationshipKey(line[1], line[3], line[2]) : line[4];
+  return { kind: 'relationship', record: { from: line[1], to: line[2], type: line[3], key, props: line[5] } };
 }
 
 /** A folder of spool files, one per source file. */
