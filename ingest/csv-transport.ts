@@ -76,6 +76,7 @@ export function columnKinds(rows: readonly unknown[][]): ColumnKind[] | undefine
 
 /** A quoted CSV field; `"` doubled, and `\` doubled where Neo4j reads `\` as an escape. */
 function quoted(text: string, escapeBackslash: boolean): string {
+  if (!text.includes('"') && !text.includes('\\')) return `"${text}"`;
   let t = text.replaceAll('"', '""');
   if (escapeBackslash) t = t.replaceAll('\\', '\\\\');
   return `"${t}"`;

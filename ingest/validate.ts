@@ -398,10 +398,14 @@ export class Validator {
     this.keys.set(rel.key, place);
     this.relationshipCounts[rel.type] = (this.relationshipCounts[rel.type] ?? 0) + 1;
     this.checkContextDisease(rel, loc);
-    const fromKnown = this.ids.has(rel.from);
-    const toKnown = this.ids.has(rel.to);
-    if (fromKnown && toKnown) {
-      this.checkEndpoints(rel.type, rel.from, rel.to, (end, message) => this.report(problemAt(loc, end, message)));
+    const fromLabel = this.ids.get(rel.from);
+    const toLabel = this.ids.get(rel.to);
+    if (fromLabel !== undefined && toLabel !== undefined) {
+      // Most relationships join labels their type allows: one lookup in a table, no message.
+      const allowed = this.allowedEnds(rel.type);
+      if (!allowed?.from[fromLabel] || !allowed.to[toLabel]) {
+        this.checkEndpoints(rel.type, rel.from, rel.to, (end, message) => this.report(problemAt(loc, end, message)));
+      }
     } else {
       const d = this.deferred;
       d.from.push(rel.from);
@@ -422,6 +426,24 @@ export class Validator {
       place: this.place(loc, loc.fieldLines?.contextDisease ?? loc.line),
       path: loc.path,
     });
+  }
+
+  /** Per relationship type: which label indexes each end allows (a table, built once per type). */
+  private readonly ends = new Map<string, { from: boolean[]; to: boolean[] } | null>();
+
+  private allowedEnds(type: RelationshipType): { from: boolean[]; to: boolean[] } | null {
+    let table = this.ends.get(type);
+    if (table === undefined) {
+      const allowed = endpointsOf(type, this.extensions);
+      table = allowed
+        ? {
+            from: this.labelNames.map((l) => allowed.from.includes(l)),
+            to: this.labelNames.map((l) => allowed.to.includes(l)),
+          }
+        : null;
+      this.ends.set(type, table);
+    }
+    return table;
   }
 
   private checkEndpoints(
