@@ -2,6 +2,7 @@
 import { getCameraStateToFitViewportToNodes } from '@sigma/utils';
 import type Sigma from 'sigma';
 import type { AtlasSigma } from './renderer.js';
+import type { HoldableRenderer } from './renderHold.js';
 import type { AtlasGraph } from './types.js';
 
 /** The closest a fit zooms in (a single node must not fill the stage). */
@@ -15,11 +16,6 @@ export interface CameraHost {
   onLayout(fn: () => void): () => void;
 }
 
-/** sigma's pending animation frame (a private field of sigma 3, as in renderHold.ts). */
-interface PendingRender {
-  renderFrame: number | null;
-}
-
 export class CameraControl {
   constructor(private host: CameraHost) {}
 
@@ -30,7 +26,7 @@ export class CameraControl {
    */
   private whenDrawn(fn: () => void): void {
     const { sigma } = this.host;
-    if (!(sigma as unknown as PendingRender).renderFrame) fn();
+    if (!(sigma as unknown as HoldableRenderer).renderFrame) fn();
     else sigma.once('afterRender', fn);
   }
 
