@@ -32,8 +32,25 @@ async function snapshot(page: Page) {
   return { order: await graphOrder(page), drawn, hide: s.hiddenLabels, ops: s.ops, mode: s.spec.mode, url: page.url() };
 }
 
-const undoKey = (page: Page) => page.keyboard.press('Control+z');
-const redoKey = (page: Page) => page.keyboard.press('Control+Shift+Z');
+/** Undo / redo steps of the store (the page handles a key press when it gets to it). */
+const steps = (page: Page) =>
+  page.evaluate(() => (window as any).__atlas.app.store.steps as { past: number; future: number });
+
+/**
+ * Presses a shortcut (or clicks a button: `#id`) and waits until the store took the step: under load the page may
+ * handle the key after a snapshot would already have read the state.
+ */
+async function pressStep(page: Page, key: string, side: 'past' | 'future') {
+  const before = (await steps(page))[side];
+  if (key.startsWith('#')) await page.locator(key).click();
+  else await page.keyboard.press(key);
+  await page.waitForFunction(([s, n]) => (window as any).__atlas.app.store.steps[s as string] > (n as number), [
+    side,
+    before,
+  ] as const);
+}
+const undoKey = (page: Page) => pressStep(page, 'Control+z', 'future');
+const redoKey = (page: Page) => pressStep(page, 'Control+Shift+Z', 'past');
 
 describe('undo / redo', () => {
   it('undoes and redoes expand, filter, collapse and a query run, by keys and buttons', async () => {
@@ -93,7 +110,7 @@ describe('undo / redo', () => {
     expect(await snapshot(page)).toMatchObject({ mode: 'ego', ops: s3.ops, order: s3.order, hide: [kind] });
     await undoKey(page);
     expect(await snapshot(page)).toMatchObject({ ops: s1.ops, order: s2.order, hide: [kind] });
-    await page.locator('#btn-undo').click();
+    await pressStep(page, '#btn-undo', 'future');
     expect(await snapshot(page)).toMatchObject({ ops: s1.ops, order: s1.order, drawn: s1.drawn, hide: [] });
     await undoKey(page);
     const back = await snapshot(page);
@@ -106,8 +123,8 @@ describe('undo / redo', () => {
     expect(await page.locator('#btn-undo').isDisabled()).toBe(true);
 
     // Redo all the way: selection, expansion, filter, collapse, query.
-    await page.locator('#btn-redo').click();
-    await page.locator('#btn-redo').click();
+    await pressStep(page, '#btn-redo', 'past');
+    await pressStep(page, '#btn-redo', 'past');
     expect(await snapshot(page)).toMatchObject({ ops: s1.ops, order: s1.order, hide: [] });
     await redoKey(page);
     expect(await snapshot(page)).toMatchObject({ hide: [kind], drawn: s2.drawn });

@@ -46,6 +46,10 @@ export class Store<S, A> {
   get state(): S {
     return this.current;
   }
+  /** How many undo and redo steps there are. */
+  get steps(): { past: number; future: number } {
+    return { past: this.hist.past.length, future: this.hist.future.length };
+  }
   get canUndo(): boolean {
     return this.hist.past.length > 0;
   }
