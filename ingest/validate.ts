@@ -377,17 +377,17 @@ export class Validator {
     const place = this.place(loc);
     const previous = this.keys.get(rel.key);
     if (previous !== undefined) {
-      const [first, second, at] =
-        Number.isFinite(previous) && previous > place
-          ? [place, previous, { file: loc.file, line: previous % LINE_SPACE, record: 0, path: ROWLESS }]
-          : [previous, place, loc];
+      const swapped = Number.isFinite(previous) && previous > place;
+      const [first, second, at] = swapped
+        ? [place, previous, { file: loc.file, line: previous % LINE_SPACE, record: 0, path: ROWLESS }]
+        : [previous, place, loc];
       const problem = problemAt(
         at,
         'type',
         `duplicate relationship ${rel.from} -${rel.type}-> ${rel.to} (first at ${this.describe(first)}); give each a distinct \`key\` if both are meant`,
         second % LINE_SPACE,
       );
-      if (first !== previous) {
+      if (swapped) {
         this.keys.set(rel.key, first);
         // Its record number is not kept: the caller names the row (see rowless).
         this.rowless.push(problem);
