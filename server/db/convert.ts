@@ -44,8 +44,22 @@ export function typeLabel(labels: readonly string[]): NodeLabel {
 /** Any driver value → JSON (Integer → number, temporal → ISO string, graph types kept). */
 export function plainValue(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Most property values are strings, numbers and lists of them: answer those before
+  // probing for the driver's own types (this runs for every property of every result).
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return value;
+    case 'bigint':
+      return Number(value);
+    case 'object':
+      break;
+    default:
+      return value;
+  }
+  if (Array.isArray(value)) return value.map(plainValue);
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
-  if (typeof value === 'bigint') return Number(value);
   if (
     isDate(value) ||
     isDateTime(value) ||
@@ -59,15 +73,14 @@ export function plainValue(value: unknown): unknown {
   if (isPoint(value)) {
     return { srid: plainValue(value.srid), x: value.x, y: value.y, ...(value.z !== undefined ? { z: value.z } : {}) };
   }
-  if (Array.isArray(value)) return value.map(plainValue);
-  if (typeof value === 'object' && !isNode(value) && !isRelationship(value) && !isPath(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainValue(v)]));
-  }
+  if (!isNode(value) && !isRelationship(value) && !isPath(value)) return plainProps(value as Record<string, unknown>);
   return value;
 }
 
 function plainProps(props: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, plainValue(v)]));
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(props)) out[k] = plainValue(props[k]);
+  return out;
 }
 
 export function nodeId(node: Node): string {
@@ -93,15 +106,15 @@ export function toGraphNode(node: Node): GraphNode {
  * GraphCollector.missingEndpoints).
  */
 export function toGraphEdge(rel: Relationship, ids: ReadonlyMap<string, string>): GraphEdge {
-  const { source: dataSource, ...props } = plainProps(rel.properties);
-  return {
-    ...props,
-    ...(dataSource !== undefined ? { dataSource } : {}),
-    id: rel.elementId,
-    type: rel.type,
-    source: ids.get(rel.startNodeElementId) ?? rel.startNodeElementId,
-    target: ids.get(rel.endNodeElementId) ?? rel.endNodeElementId,
-  };
+  const props = plainProps(rel.properties);
+  const dataSource = props.source;
+  delete props.source;
+  if (dataSource !== undefined) props.dataSource = dataSource;
+  props.id = rel.elementId;
+  props.type = rel.type;
+  props.source = ids.get(rel.startNodeElementId) ?? rel.startNodeElementId;
+  props.target = ids.get(rel.endNodeElementId) ?? rel.endNodeElementId;
+  return props as unknown as GraphEdge;
 }
 
 /** Relationship properties as stored (provenance `source` under its own name). */
