@@ -14,6 +14,7 @@ import { TooManyQueriesError, toHttpError } from './errors.js';
 import { tokenGate } from './lib/access.js';
 import { concurrencyLimit } from './lib/concurrency-limit.js';
 import { allowedHosts, hostCheck } from './lib/host-check.js';
+import { jsonCompression } from './lib/json-compression.js';
 import { securityHeaders } from './lib/security-headers.js';
 import { DEFAULT_CYPHER_OPTIONS, type CypherOptions } from './queries/cypher.js';
 import { clientRoutes } from './routes/client.js';
@@ -48,10 +49,13 @@ export function createApp(options: AppOptions): Express {
   app.set('query parser', 'simple');
   app.use(hostCheck(options.allowedHosts ?? allowedHosts(undefined, undefined)));
   app.use(securityHeaders());
-  app.use(compression()); // gzip/deflate (br where supported) for API JSON and the viewer's files
+  // gzip/deflate (br where supported) for the viewer's files and streamed responses; API
+  // JSON is compressed in one step by jsonCompression.
+  app.use(compression());
 
   const api = express.Router();
   api.use(tokenGate());
+  api.use(jsonCompression());
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   // User Cypher (typed or saved) shares one small concurrency budget.
   const cypherSlots = concurrencyLimit(ctx.cypher.maxConcurrent);

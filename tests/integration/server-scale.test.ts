@@ -296,4 +296,25 @@ describe('compression', () => {
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect((await res.json()).node.id).toBe(HUB);
   });
+
+  it('prefers brotli, says Vary, and sends identity to a client that accepts neither', async () => {
+    const url = `${server.url}/api/nodes/${HUB}`;
+    const br = await fetch(url, { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(br.headers.get('content-type')).toMatch(/^application\/json/);
+    const viaBr = await br.json();
+    const plain = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const text = await plain.text();
+    expect(Number(plain.headers.get('content-length'))).toBe(Buffer.byteLength(text));
+    expect(JSON.parse(text)).toEqual(viaBr);
+  });
+
+  it('leaves a small body and an error uncompressed but intact', async () => {
+    const small = await fetch(`${server.url}/api/nodes/nope-${Date.now()}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(small.status).toBe(404);
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect((await small.json()).error).toMatch(/not found/i);
+  });
 });
