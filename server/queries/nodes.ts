@@ -7,7 +7,7 @@
  *   (ingest/ranks.ts), 4. the relationship's elementId (a unique tiebreak, so a cursor
  *   names one exact position and pages never overlap).
  */
-import neo4j, { type Node, type Relationship } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
 import type { GraphEdge, GraphNode, RelationshipType, Subgraph } from '../../ontology/index.js';
 import { GraphCollector, nodeId, relationshipProps, toGraphNode, typeLabel } from '../db/convert.js';
 import type { GraphDb } from '../db/graph-db.js';
@@ -272,25 +272,29 @@ export interface Neighborhood extends Subgraph {
 export async function neighbors(db: GraphDb, id: string, options: NeighborOptions): Promise<Neighborhood> {
   const rel = relTypePattern(options.types);
   const claim = claimPredicate(options.claims);
+  const hopQuery = `MATCH (a:Entity)-[${rel}]-(b:Entity) WHERE a.id IN $frontier AND ${claim.where} AND NOT b.id IN $seen
+     WITH type(r) AS type, CASE WHEN startNode(r) = a THEN 'out' ELSE 'in' END AS direction, b,
+          max(CASE WHEN r.refs IS NULL OR size(r.refs) = 0 THEN 0 ELSE 1 END) AS cited
+     ORDER BY cited DESC, coalesce(b.degree, 0) DESC, b.id
+     WITH type, direction, count(b) AS total, collect(b)[..$perType] AS top
+     RETURN type, direction, total, top ORDER BY type, direction`;
+  const hop = (tx: ManagedTransaction, frontier: string[], seen: string[]) =>
+    tx.run(hopQuery, { frontier, seen, perType: neo4j.int(options.perType), ...claim.params });
   return db.read(async (tx) => {
+    // The start node and its first hop travel together (the driver pipelines both in one
+    // round trip): the hop only needs the id, which is the start node's API id.
+    const first = hop(tx, [id], [id]);
+    first.catch(() => {});
     const start = (await tx.run('MATCH (n:Entity {id: $id}) RETURN n', { id })).records[0]?.get('n') as
       | Node
       | undefined;
     if (!start) throw new NotFoundError(`node "${id}"`, { id });
-    const kept = new Map<string, Node>([[nodeId(start), start]]);
+    const kept = new Map<string, Node>([[id, start]]);
     const more: MoreNeighbors[] = [];
     const reasons: ('nodes' | 'perType' | 'edges' | 'bytes')[] = [];
-    let frontier = [nodeId(start)];
-    for (let hop = 1; hop <= options.depth && frontier.length > 0 && kept.size < options.limit; hop++) {
-      const res = await tx.run(
-        `MATCH (a:Entity)-[${rel}]-(b:Entity) WHERE a.id IN $frontier AND ${claim.where} AND NOT b.id IN $seen
-         WITH type(r) AS type, CASE WHEN startNode(r) = a THEN 'out' ELSE 'in' END AS direction, b,
-              max(CASE WHEN r.refs IS NULL OR size(r.refs) = 0 THEN 0 ELSE 1 END) AS cited
-         ORDER BY cited DESC, coalesce(b.degree, 0) DESC, b.id
-         WITH type, direction, count(b) AS total, collect(b)[..$perType] AS top
-         RETURN type, direction, total, top ORDER BY type, direction`,
-        { frontier, seen: [...kept.keys()], perType: neo4j.int(options.perType), ...claim.params },
-      );
+    let frontier = [id];
+    for (let hopNo = 1; hopNo <= options.depth && frontier.length > 0 && kept.size < options.limit; hopNo++) {
+      const res = hopNo === 1 ? await first : await hop(tx, frontier, [...kept.keys()]);
       const groups = res.records.map((r) => ({
         type: r.get('type') as string,
         direction: r.get('direction') as Direction,
@@ -324,8 +328,8 @@ export async function neighbors(db: GraphDb, id: string, options: NeighborOption
         if (g.total > g.shown) {
           if (g.top.length < g.total) reasons.push('perType');
           more.push({
-            hop,
-            ...(hop === 1 ? { node: nodeId(start) } : {}),
+            hop: hopNo,
+            ...(hopNo === 1 ? { node: id } : {}),
             type: g.type,
             direction: g.direction,
             total: g.total,
@@ -348,7 +352,7 @@ export async function neighbors(db: GraphDb, id: string, options: NeighborOption
     const sub = collector.subgraph();
     const fitted = fitSubgraph(sub.nodes, sub.edges, options.maxBytes);
     if (fitted.cut) reasons.push('bytes');
-    const graph = options.aggregate ? withAggregates(fitted, more, nodeId(start)) : fitted;
+    const graph = options.aggregate ? withAggregates(fitted, more, id) : fitted;
     return {
       nodes: graph.nodes,
       edges: graph.edges,
