@@ -34,7 +34,11 @@ const opts = new Command()
   .option('--repeat <n>', 'runs of each method per size', '2')
   .option('--repeat-largest <n>', 'runs of each method at the largest size (default: --repeat)')
   .option('--heap <size>', 'heap of the bench Neo4j', '2g')
-  .option('--methods <list>', 'app,loadcsv,driver (also: loadcsv-concurrent)', 'app,loadcsv,driver')
+  .option(
+    '--methods <list>',
+    'app,loadcsv,driver (also: loadcsv-concurrent, and app[ARGS]: the app with extra arguments, e.g. app[--in-flight 3])',
+    'app,loadcsv,driver',
+  )
   .option('--port <n>', 'Bolt port of the bench Neo4j', '7690')
   .option('--app-args <args>', 'extra arguments for the app’s ingest', '')
   .option('--page-cache <size>', 'page cache of the bench Neo4j (NEO4J_PAGECACHE)', process.env.NEO4J_PAGECACHE ?? '2g')
@@ -114,7 +118,7 @@ function npmIngestNodeFlags(): string[] {
 }
 
 /** (a) The app, as a user runs it; peak RSS is the child's VmHWM. */
-async function runApp(dir: string, uri: string, password: string): Promise<{ rssMb: number }> {
+async function runApp(dir: string, uri: string, password: string, extra: string[]): Promise<{ rssMb: number }> {
   const args = [
     ...npmIngestNodeFlags(),
     path.join(PROJECT_ROOT, 'ingest/launch.mjs'),
@@ -124,6 +128,7 @@ async function runApp(dir: string, uri: string, password: string): Promise<{ rss
     DATASET,
   ];
   if (opts.appArgs) args.push(...opts.appArgs.split(' ').filter(Boolean));
+  args.push(...extra);
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: password },
@@ -314,7 +319,9 @@ async function main(): Promise<void> {
       try {
         const times = size === sizes.at(-1) && opts.repeatLargest ? Number(opts.repeatLargest) : repeat;
         const runMethod = async (method: string) => {
-          if (method === 'app') return (await runApp(dir, uri, started.password)).rssMb;
+          const variant = /^app(?:\[(.*)\])?$/.exec(method);
+          if (variant)
+            return (await runApp(dir, uri, started.password, (variant[1] ?? '').split(' ').filter(Boolean))).rssMb;
           if (method === 'loadcsv') await runLoadCsv(driver, baseUrl);
           else if (method === 'loadcsv-concurrent') await runLoadCsv(driver, baseUrl, '2 CONCURRENT');
           else if (method === 'driver') await runDriver(driver, dir);
@@ -383,7 +390,7 @@ async function main(): Promise<void> {
         const rss = Math.max(0, ...mine.map((r) => r.rssMb ?? 0));
         const cpus = mine.flatMap((r) => (r.neo4jCpu === undefined ? [] : [r.neo4jCpu]));
         console.log(
-          `| ${size.toLocaleString('en')} | ${method} | ${s.toFixed(1)} | ${Math.round(size / s).toLocaleString('en')} | ${cpus.length ? median(cpus).toFixed(1) : ''} | ${rss ? `${rss} MB` : ''} | ${method === 'app' && csv ? `${(csv / s).toFixed(2)}×` : ''} |`,
+          `| ${size.toLocaleString('en')} | ${method} | ${s.toFixed(1)} | ${Math.round(size / s).toLocaleString('en')} | ${cpus.length ? median(cpus).toFixed(1) : ''} | ${rss ? `${rss} MB` : ''} | ${method.startsWith('app') && csv ? `${(csv / s).toFixed(2)}×` : ''} |`,
         );
       }
     }
