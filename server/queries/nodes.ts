@@ -340,11 +340,12 @@ export async function neighbors(db: GraphDb, id: string, options: NeighborOption
       frontier = next;
     }
     const ids = [...kept.keys()];
-    const edgeRes = await tx.run(
-      `MATCH (a:Entity)-[${rel}]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND ${claim.where}
-       RETURN r LIMIT $cap`,
-      { ids, cap: neo4j.int(options.maxEdges + 1), ...claim.params },
-    );
+    const edgeRes = await tx.run(edgesAmongQuery(rel, claim.where), {
+      ids,
+      cap: neo4j.int(options.maxEdges + 1),
+      light: neo4j.int(LIGHT_DEGREE),
+      ...claim.params,
+    });
     if (edgeRes.records.length > options.maxEdges) reasons.push('edges');
     const collector = new GraphCollector();
     for (const n of kept.values()) collector.add(n);
@@ -366,6 +367,36 @@ export async function neighbors(db: GraphDb, id: string, options: NeighborOption
       }),
     };
   });
+}
+
+/** Above this stored degree a node is not expanded to find the edges among a set (see below). */
+const LIGHT_DEGREE = 1_000;
+
+/**
+ * The relationships among the nodes `$ids`, each found from its lighter end. Expanding
+ * every node and filtering the far end walks all of a hub's relationships whenever a hub
+ * is in the set, which almost every neighbourhood of a power-law graph has (an ordinary
+ * node with a 12,000-edge neighbour: 25,763 db hits for 11 edges). Instead, a node of
+ * stored degree ≤ $light is expanded (an edge between two such nodes is taken from its
+ * start node only), and two heavier nodes are checked pair by pair (Expand(Into)): 1,226
+ * db hits for the same 11 edges, and 54k instead of 130k db hits among the 300 most
+ * connected nodes. A node without a stored degree counts as light (correct, only slower).
+ */
+function edgesAmongQuery(rel: string, claimWhere: string): string {
+  return `MATCH (a:Entity) WHERE a.id IN $ids
+     WITH a, coalesce(a.degree, 0) <= $light AS light
+     CALL (a, light) {
+       WITH a WHERE light
+       MATCH (a)-[${rel}]-(b:Entity) WHERE b.id IN $ids AND (startNode(r) = a OR coalesce(b.degree, 0) > $light)
+       RETURN r
+       UNION
+       WITH a WHERE NOT light
+       MATCH (b:Entity) WHERE b.id IN $ids AND coalesce(b.degree, 0) > $light
+       MATCH (a)-[${rel}]->(b)
+       RETURN r
+     }
+     WITH DISTINCT r WHERE ${claimWhere}
+     RETURN r LIMIT $cap`;
 }
 
 /** Pseudo-node id of a start node's cut group. */

@@ -210,6 +210,31 @@ describe('GET /api/nodes/:id/neighbors of a hub', () => {
     expect(bytes).toBeLessThan(ONE_MB);
     expect(body.truncated.reasons).toEqual(expect.arrayContaining(['nodes', 'edges']));
   });
+
+  it('returns every relationship among the nodes it keeps, hub to drug, drug to drug and side ones alike', async () => {
+    // The hub (3,001 relationships) is found from its light ends, whether it starts the
+    // relationship (PARTICIPATES_IN) or ends it (TARGETS); SIDE's second hop adds drug-to-side ones.
+    for (const url of [
+      `/api/nodes/${HUB}/neighbors?limit=400&perType=200&maxEdges=50000`,
+      `/api/nodes/${SIDE}/neighbors?depth=2&limit=400&perType=200&maxEdges=50000`,
+    ]) {
+      const { body } = await get(url);
+      expect(body.truncated.reasons ?? []).not.toContain('edges');
+      const ids = body.nodes.map((n: any) => n.id);
+      expect(ids).toContain(HUB);
+      const all = await driver.executeQuery(
+        'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN elementId(r) AS id, type(r) AS type',
+        { ids },
+        { database: database() },
+      );
+      if (url.includes(HUB)) {
+        expect(new Set(all.records.map((r) => r.get('type')))).toEqual(new Set(['TARGETS', 'PARTICIPATES_IN']));
+      }
+      const expected = all.records.map((r) => r.get('id') as string).sort();
+      expect(expected.length).toBeGreaterThanOrEqual(ids.length - 1);
+      expect(body.edges.map((e: any) => e.id).sort()).toEqual(expected);
+    }
+  });
 });
 
 describe('GET /api/graph', () => {
