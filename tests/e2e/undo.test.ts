@@ -97,15 +97,21 @@ describe('undo / redo', () => {
     expect(s3.ops).toEqual([target, `-${target}`]);
     expect(s3.order).toBeLessThan(s2.order);
 
-    // 4. Run a query (a new base view).
+    // 4. Run a query (a new base view), as a saved question or a link does: the keyboard
+    // stays on the canvas.
+    await page.locator('#sigma').focus();
     await page.evaluate(() =>
       (window as any).__atlas.app.runCypher('MATCH (d:Drug)-[r]->(t:Target) RETURN d, r, t LIMIT 6'),
     );
     const s4 = await snapshot(page);
     expect(s4.mode).toBe('cypher');
 
+    // The query tab's editor mounts lazily; once it has, the canvas must still have the
+    // keyboard (an editor that took the focus on mounting swallowed the Ctrl+Z under load).
+    await page.locator('#cypher-editor[data-ready="true"] .cm-editor').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sigma');
+
     // Undo, in reverse: query, collapse, filter, expansion (then the selection).
-    await page.locator('#sigma').focus();
     await undoKey(page);
     expect(await snapshot(page)).toMatchObject({ mode: 'ego', ops: s3.ops, order: s3.order, hide: [kind] });
     await undoKey(page);

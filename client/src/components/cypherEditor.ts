@@ -100,6 +100,10 @@ export function mountEditor(
     placeholder: 'MATCH (d:Drug)-[:TARGETS]->(t:Target) RETURN d, t',
     tooltipAbsolute: true,
     preExtensions: [runKey],
+    // The editor mounts when its module has loaded, which may be seconds after the tab
+    // opened (a query run from a saved question, a link, an undo): taking the focus then
+    // would pull it from wherever the user is, and the canvas's shortcuts would stop.
+    autofocus: false,
   }) as EditorApi & { editor?: EditorApi };
   const editor = created.editor ?? created;
   // The editable area is what screen readers land on: give it a name and say how to run.
