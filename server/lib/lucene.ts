@@ -4,6 +4,8 @@
  * "pembrolizumabb" all find their drug. User text never reaches Lucene unescaped.
  */
 
+import { distance as levenshtein } from 'fastest-levenshtein';
+
 // Lucene classic query syntax: + - && || ! ( ) { } [ ] ^ " ~ * ? : \ /
 const SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -42,34 +44,34 @@ export function buildSearchQuery(text: string): string | undefined {
   return clauses.join(' OR ');
 }
 
-/** Levenshtein distance, for picking the synonym a fuzzy hit came through. */
+/** Levenshtein distance (fastest-levenshtein: Myers' bit-parallel algorithm). */
 export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
+  return a === b ? 0 : levenshtein(a, b);
+}
+
+/** A text as search compares it: its words (see searchTerms) and those words joined by one space. */
+interface Words {
+  terms: string[];
+  joined: string;
+}
+
+function wordsOf(text: string): Words {
+  const terms = searchTerms(text);
+  return { terms, joined: terms.join(' ') };
 }
 
 /** How well a name answers the query: 0 = contains it; otherwise the best word distance. */
 export function nameDistance(query: string, name: string): number {
-  const q = searchTerms(query).join(' ');
-  const n = searchTerms(name).join(' ');
-  if (!q || !n) return Number.POSITIVE_INFINITY;
-  if (n.includes(q)) return 0;
-  const words = searchTerms(name);
-  return Math.min(
-    editDistance(q, n),
-    ...searchTerms(query).map((qt) =>
-      Math.min(...words.map((w) => editDistance(qt, w.slice(0, Math.max(qt.length, 1))))),
-    ),
-  );
+  return wordsDistance(wordsOf(query), wordsOf(name));
+}
+
+function wordsDistance(q: Words, n: Words): number {
+  if (!q.joined || !n.joined) return Number.POSITIVE_INFINITY;
+  if (n.joined.includes(q.joined)) return 0;
+  let best = editDistance(q.joined, n.joined);
+  for (const qt of q.terms)
+    for (const w of n.terms) best = Math.min(best, editDistance(qt, w.slice(0, Math.max(qt.length, 1))));
+  return best;
 }
 
 /**
@@ -77,13 +79,7 @@ export function nameDistance(query: string, name: string): number {
  * answers the query at least as well as any synonym.
  */
 export function matchedSynonym(query: string, name: string, synonyms: readonly string[]): string | undefined {
-  let best: { syn: string; d: number } | undefined;
-  for (const syn of synonyms) {
-    const d = nameDistance(query, syn);
-    if (!best || d < best.d) best = { syn, d };
-  }
-  if (!best) return undefined;
-  return best.d < nameDistance(query, name) ? best.syn : undefined;
+  return new QueryMatcher(query).matchedSynonym(new Candidate(name, synonyms));
 }
 
 /**
@@ -94,17 +90,59 @@ export function matchedSynonym(query: string, name: string, synonyms: readonly s
  * the same score; this puts the entity the person named first.
  */
 export function closeness(query: string, name: string, synonyms: readonly string[]): number {
-  const q = searchTerms(query).join(' ');
-  if (!q) return 0;
-  let best = 0;
-  for (const candidate of [name, ...synonyms]) {
-    const c = searchTerms(candidate).join(' ');
-    if (!c) continue;
-    const whole = 1 / (1 + editDistance(q, c));
-    const asPrefix = 1 / (1 + editDistance(q, c.slice(0, q.length)) + 0.2 * Math.max(0, c.length - q.length));
-    best = Math.max(best, whole, asPrefix);
+  return new QueryMatcher(query).closeness(new Candidate(name, synonyms));
+}
+
+/** A search hit's name and synonyms, each split into words once (see QueryMatcher). */
+export class Candidate {
+  private split: Words[] | undefined;
+  constructor(
+    readonly name: string,
+    readonly synonyms: readonly string[],
+  ) {}
+  /** The name's words first, then each synonym's, in order. */
+  get words(): Words[] {
+    this.split ??= [wordsOf(this.name), ...this.synonyms.map(wordsOf)];
+    return this.split;
   }
-  return best;
+}
+
+/**
+ * One query compared with many candidates (a search's re-ranking): the query and each
+ * candidate are split into words once, not once per comparison.
+ */
+export class QueryMatcher {
+  private readonly q: Words;
+  constructor(query: string) {
+    this.q = wordsOf(query);
+  }
+
+  /** See `closeness`. */
+  closeness(c: Candidate): number {
+    const q = this.q.joined;
+    if (!q) return 0;
+    let best = 0;
+    for (const { joined } of c.words) {
+      if (!joined) continue;
+      const whole = 1 / (1 + editDistance(q, joined));
+      const asPrefix =
+        1 / (1 + editDistance(q, joined.slice(0, q.length)) + 0.2 * Math.max(0, joined.length - q.length));
+      best = Math.max(best, whole, asPrefix);
+    }
+    return best;
+  }
+
+  /** See `matchedSynonym`. */
+  matchedSynonym(c: Candidate): string | undefined {
+    const [name, ...synonyms] = c.words;
+    let best: { index: number; d: number } | undefined;
+    synonyms.forEach((words, index) => {
+      const d = wordsDistance(this.q, words);
+      if (!best || d < best.d) best = { index, d };
+    });
+    if (!best || !name) return undefined;
+    return best.d < wordsDistance(this.q, name) ? c.synonyms[best.index] : undefined;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import type { SearchHit } from '../../ontology/index.js';
 import { typeLabel } from '../db/convert.js';
 import type { GraphDb } from '../db/graph-db.js';
 import { ApiError } from '../errors.js';
-import { buildSearchQuery, closeness, EXACT_ID_SCORE, matchedSynonym, rankScore } from '../lib/lucene.js';
+import { buildSearchQuery, Candidate, EXACT_ID_SCORE, QueryMatcher, rankScore } from '../lib/lucene.js';
 
 export const SEARCH_INDEX = 'entity_search';
 
@@ -51,40 +51,47 @@ export async function search(db: GraphDb, text: string, limit: number): Promise<
 
   // Lucene finds the candidates; the order is Lucene's relative score plus how closely
   // the whole query matches the name or a synonym (see closeness). An exact id wins.
+  // Which synonym a hit came through is worked out only for the hits returned.
+  const matcher = new QueryMatcher(q);
   const top = hits[0]?.score ?? 0;
   const ranked = hits
     .map((row) => {
-      const hit = toHit(row, row.score, q);
-      return { ...hit, score: rankScore(row.score, top, closeness(q, hit.name, synonymsOf(row))) };
+      const candidate = new Candidate(nameOf(row), synonymsOf(row));
+      return { row, candidate, score: rankScore(row.score, top, matcher.closeness(candidate)) };
     })
-    .sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.id.localeCompare(b.id));
-  const out: SearchHit[] = exact.map((n) => ({ ...toHit(n, 0, q), score: EXACT_ID_SCORE }));
+    .sort(
+      (a, b) =>
+        b.score - a.score || a.candidate.name.length - b.candidate.name.length || a.row.id.localeCompare(b.row.id),
+    );
+  const out: SearchHit[] = exact.map((n) => toHit(n, EXACT_ID_SCORE));
   const seen = new Set(out.map((h) => h.id));
-  for (const hit of ranked) {
-    if (!seen.has(hit.id)) {
-      seen.add(hit.id);
-      out.push(hit);
-    }
+  for (const { row, candidate, score } of ranked) {
+    if (out.length >= limit) break;
+    if (seen.has(row.id)) continue;
+    seen.add(row.id);
+    const matched = row.id === q ? undefined : matcher.matchedSynonym(candidate);
+    out.push({ ...toHit(row, score), ...(matched ? { matched } : {}) });
   }
   return out.slice(0, limit);
 }
 
 /** A node as the search query projects it. */
-interface Candidate {
+interface Row {
   id: string;
   name: unknown;
   synonyms: unknown;
   labels: string[];
 }
 
-function synonymsOf(row: Candidate): string[] {
+function synonymsOf(row: Row): string[] {
   const s = row.synonyms;
   return Array.isArray(s) ? s.filter((x): x is string => typeof x === 'string') : [];
 }
 
-function toHit(row: Candidate, score: number, query: string): SearchHit {
-  const id = row.id;
-  const name = typeof row.name === 'string' ? row.name : id;
-  const matched = id === query ? undefined : matchedSynonym(query, name, synonymsOf(row));
-  return { id, name, label: typeLabel(row.labels), score, ...(matched ? { matched } : {}) };
+function nameOf(row: Row): string {
+  return typeof row.name === 'string' ? row.name : row.id;
+}
+
+function toHit(row: Row, score: number): SearchHit {
+  return { id: row.id, name: nameOf(row), label: typeLabel(row.labels), score };
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildSearchQuery,
+  Candidate,
   closeness,
   editDistance,
   escapeLucene,
   matchedSynonym,
+  QueryMatcher,
   rankScore,
   searchTerms,
 } from '../../server/lib/lucene.js';
@@ -95,5 +97,28 @@ describe('closeness and rankScore', () => {
   it('still lets Lucene decide between equally close candidates', () => {
     expect(rankScore(10, 10, 0.1)).toBeGreaterThan(rankScore(5, 10, 0.1));
     expect(rankScore(0, 0, 0.5)).toBe(3);
+  });
+});
+
+describe('QueryMatcher', () => {
+  it('answers as closeness and matchedSynonym do, splitting each text once', () => {
+    const cases: [string, string, string[]][] = [
+      ['navulizumab', 'Nivolumab', ['navulizumab', 'Opdivo']],
+      ['pembro', 'Pembrolizumab', ['Keytruda', 'MK-3475']],
+      ['atezolizumab bevacizumab', 'Atezolizumab + bevacizumab', ['IMbrave150 regimen']],
+      ['pd 1', 'PD-1', ['PDCD1', '---']],
+    ];
+    for (const [q, name, synonyms] of cases) {
+      const m = new QueryMatcher(q);
+      const c = new Candidate(name, synonyms);
+      expect(m.closeness(c)).toBe(closeness(q, name, synonyms));
+      expect(m.matchedSynonym(c)).toBe(matchedSynonym(q, name, synonyms));
+      // A second use of the same candidate gives the same answer (its words are kept).
+      expect(m.closeness(c)).toBe(closeness(q, name, synonyms));
+    }
+    expect(new QueryMatcher('navulizumab').matchedSynonym(new Candidate('Nivolumab', ['---', 'navulizumab']))).toBe(
+      'navulizumab',
+    );
+    expect(new QueryMatcher('***').closeness(new Candidate('Nivolumab', []))).toBe(0);
   });
 });
