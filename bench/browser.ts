@@ -655,6 +655,8 @@ async function runHubBench(): Promise<void> {
       console.log(
         `| ${r.size} | ${r.step} | ${r.app.ms.toFixed(0)} | ${r.app.apiMs.toFixed(0)} | ${r.app.longestTask.toFixed(0)} | ${r.app.drawnEdges} / ${r.app.loadedEdges} | ${r.bare.ms.toFixed(0)} | ${r.bare.apiMs.toFixed(0)} | ${r.bare.longestTask.toFixed(0)} | ${r.bare.drawnEdges} |`,
       );
+    console.log('\nTargets (issue 8), reported runs:');
+    for (const line of browserTargets(rows)) console.log(`  ${line}`);
   } finally {
     await browser.close();
     await server.close();
@@ -662,6 +664,22 @@ async function runHubBench(): Promise<void> {
     if (started.startedHere) await stop(db);
     fs.rmSync(db.home, { recursive: true, force: true });
   }
+}
+
+/** Issue 8's viewer targets: the landing view drawn in under 2 s; expanding the largest hub leaves no task over 200 ms. */
+function browserTargets(rows: StepRow[]): string[] {
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const of = (step: string) => rows.filter((r) => r.step === step);
+  const landing = of('landing view');
+  const expand = of('expand the largest hub');
+  const list = (xs: StepRow[], pick: (s: Step) => number) =>
+    xs.map((r) => `${r.size}: ${pick(r.app).toFixed(0)} ms, bare page ${pick(r.bare).toFixed(0)} ms`).join('; ');
+  return [
+    `landing view drawn in under 2,000 ms: ${verdict(landing.length > 0 && landing.every((r) => r.app.ms < 2000))} (${list(landing, (s) => s.ms)})`,
+    `expanding the largest hub, no main-thread task over 200 ms: ${verdict(
+      expand.length > 0 && expand.every((r) => r.app.longestTask <= 200),
+    )} (${list(expand, (s) => s.longestTask)})`,
+  ];
 }
 
 function print(r: StepRow): void {

@@ -14,7 +14,7 @@ import { createDriver, type Neo4jConfig, startedNeo4jConfig } from '../db/connec
 import { PROJECT_ROOT, start, stop } from '../db/launcher.js';
 import { buildDataset, ingest } from '../ingest/ingest.js';
 import { startServer } from '../server/app.js';
-import { formatRow, runScaleBench, TABLE_HEADER } from './scale.js';
+import { formatRow, runScaleBench, TABLE_HEADER, targetLines } from './scale.js';
 import { sizeFor, writeSyntheticData } from './synthetic.js';
 
 const opts = new Command()
@@ -144,6 +144,8 @@ async function scale(): Promise<void> {
   });
   console.log(`\n${TABLE_HEADER}`);
   for (const r of rows) console.log(formatRow(r));
+  console.log('\nTargets (issue 8), this run:');
+  for (const line of targetLines(rows)) console.log(`  ${line}`);
 }
 
 (opts.relationships !== undefined || opts.hubs !== undefined ? scale() : main()).catch((err) => {

@@ -311,3 +311,23 @@ export function formatRow(r: Row): string {
 
 export const TABLE_HEADER =
   '| endpoint (default parameters) | app p50 ms | app p95 ms | bare p50 ms | bare p95 ms (app/bare) | response | gzip |\n|---|---|---|---|---|---|---|';
+
+/** Issue 8's targets for the exploring API: the endpoints whose p95 must stay within 1.5× the bare query. */
+const RATIO_TARGET = 1.5;
+const RATIO_ENDPOINTS = /^(search|details|neighbours depth 1|paths)/;
+const MAX_RESPONSE_BYTES = 1_000_000;
+
+/** One line per target, with the numbers behind it and whether this run met it. */
+export function targetLines(rows: Row[]): string[] {
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const largest = rows.reduce((a, b) => (b.bytes > a.bytes ? b : a), rows[0]!);
+  const ratios = rows
+    .filter((r) => RATIO_ENDPOINTS.test(r.endpoint) && r.bareP95)
+    .map((r) => ({ name: r.endpoint, ratio: r.appP95 / r.bareP95! }));
+  return [
+    `every response under 1 MB: ${verdict(largest.bytes < MAX_RESPONSE_BYTES)} (largest ${kb(largest.bytes)}, ${largest.endpoint})`,
+    `p95 within ${RATIO_TARGET}× the bare query for search, details, neighbours and paths: ${verdict(
+      ratios.every((r) => r.ratio <= RATIO_TARGET),
+    )} (${ratios.map((r) => `${r.name} ${r.ratio.toFixed(2)}×`).join('; ')})`,
+  ];
+}
