@@ -197,13 +197,12 @@ export async function relationshipPage(
     ? `WHERE ev < $k0 OR (ev = $k0 AND (nrefs < $k1 OR (nrefs = $k1 AND (deg < $k2 OR (deg = $k2 AND eid > $k3)))))`
     : '';
   return db.read(async (tx) => {
-    const head = await tx.run(`MATCH (n:Entity {id: $id}) RETURN n, COUNT { MATCH ${pattern} RETURN r } AS total`, {
+    // The node with its count and the page travel together (the driver pipelines both in
+    // one round trip); the page is only read once the node is known to exist.
+    const headRun = tx.run(`MATCH (n:Entity {id: $id}) RETURN n, COUNT { MATCH ${pattern} RETURN r } AS total`, {
       id,
     });
-    const n = head.records[0]?.get('n') as Node | undefined;
-    if (!n) throw new NotFoundError(`node "${id}"`, { id });
-    const total = Number(head.records[0]!.get('total'));
-    const res = await tx.run(
+    const pageRun = tx.run(
       `MATCH (n:Entity {id: $id}) MATCH ${pattern}
        WITH r, m, ${SORT_KEYS}
        ${seek}
@@ -216,6 +215,12 @@ export async function relationshipPage(
         ...(after ? { k0: neo4j.int(after[0]), k1: neo4j.int(after[1]), k2: neo4j.int(after[2]), k3: after[3] } : {}),
       },
     );
+    pageRun.catch(() => {});
+    const head = await headRun;
+    const n = head.records[0]?.get('n') as Node | undefined;
+    if (!n) throw new NotFoundError(`node "${id}"`, { id });
+    const total = Number(head.records[0]!.get('total'));
+    const res = await pageRun;
     const rows = res.records.slice(0, options.limit);
     const last = rows[rows.length - 1];
     const node = toGraphNode(n);
