@@ -6,6 +6,7 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeRanks } from '../../ingest/ranks.js';
+import { NODE_LABELS } from '../../ontology/index.js';
 import { startServer, type RunningServer } from '../../server/app.js';
 import { type PrivateNeo4j, startPrivateNeo4j } from '../helpers/private-neo4j.js';
 
@@ -258,6 +259,42 @@ describe('GET /api/graph', () => {
     expect(edgeSum).toBe(Number(records[0]!.get('rels')));
     expect(body.edges.find((e: any) => e.id === 'meta:Drug:TARGETS:Target').count).toBeGreaterThanOrEqual(DRUGS);
     expect(body.total.labels.Drug).toBe(Number(records[0]!.get('drugs')));
+  });
+});
+
+describe('GET /api/schema', () => {
+  it('counts every label and type the database uses, whatever its name, as MATCH counts them', async () => {
+    // Names no ontology has, one with a backtick: each must be quoted as one Cypher name.
+    await driver.executeQuery(
+      'CREATE (:`Odd``Label` {id: $a})-[:`ODD REL`]->(:`Odd``Label` {id: $b})',
+      { a: `${RUN}-odd-a`, b: `${RUN}-odd-b` },
+      { database: database() },
+    );
+    try {
+      const { status, body } = await get('/api/schema');
+      expect(status).toBe(200);
+      const labels = Object.fromEntries(body.labels.map((l: any) => [l.label, l.count]));
+      const types = Object.fromEntries(body.relationshipTypes.map((t: any) => [t.type, t.count]));
+      expect(labels['Odd`Label']).toBe(2);
+      expect(types['ODD REL']).toBe(1);
+      const { records } = await driver.executeQuery(
+        `MATCH (n) UNWIND labels(n) AS label WITH label, count(*) AS c RETURN collect([label, c]) AS labels`,
+        {},
+        { database: database() },
+      );
+      for (const [label, c] of records[0]!.get('labels') as [string, unknown][]) expect(labels[label]).toBe(Number(c));
+      for (const l of NODE_LABELS) expect(labels[l]).toBeTypeOf('number'); // listed even at 0
+      const rels = await driver.executeQuery(
+        'MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c',
+        {},
+        { database: database() },
+      );
+      for (const r of rels.records) expect(types[r.get('t') as string]).toBe(Number(r.get('c')));
+    } finally {
+      await driver.executeQuery('MATCH (n:`Odd``Label`) DETACH DELETE n', {}, { database: database() });
+    }
+    const after = await get('/api/schema');
+    expect(after.body.labels.map((l: any) => l.label)).not.toContain('Odd`Label');
   });
 });
 
