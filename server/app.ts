@@ -17,6 +17,7 @@ import { allowedHosts, hostCheck } from './lib/host-check.js';
 import { jsonCompression } from './lib/json-compression.js';
 import { securityHeaders } from './lib/security-headers.js';
 import { DEFAULT_CYPHER_OPTIONS, type CypherOptions } from './queries/cypher.js';
+import { warmOverview } from './queries/overview.js';
 import { clientRoutes } from './routes/client.js';
 import { coreRoutes } from './routes/core.js';
 import { cypherRoutes } from './routes/cypher.js';
@@ -132,6 +133,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
   log(`Checkpoint Atlas API on ${url} (Neo4j ${db.uri}, database ${db.database})`);
+  // The landing view of a large graph needs a scan of every relationship: start it now.
+  void warmOverview(db).catch(() => {});
   let closing: Promise<void> | undefined;
   return {
     url,

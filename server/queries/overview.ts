@@ -163,8 +163,12 @@ async function topDegree(db: GraphDb, total: Totals, options: OverviewOptions): 
   });
 }
 
-/** Per database: the meta-graph is a scan of every relationship, so it is kept until the counts change. */
-const summaryCache = new WeakMap<GraphDb, { key: string; edges: MetaEdge[] }>();
+/**
+ * Per database: the meta-graph is a scan of every relationship, so it is kept until the
+ * counts change. What is kept is the computation itself, so requests that arrive while it
+ * runs (the server's warm-up and a first landing) share one scan.
+ */
+const summaryCache = new WeakMap<GraphDb, { key: string; edges: Promise<MetaEdge[]> }>();
 
 interface MetaEdge {
   from: string;
@@ -173,10 +177,20 @@ interface MetaEdge {
   count: number;
 }
 
-async function metaEdges(db: GraphDb, total: Totals): Promise<MetaEdge[]> {
+function metaEdges(db: GraphDb, total: Totals): Promise<MetaEdge[]> {
   const key = JSON.stringify([total.types, total.labels]);
   const cached = summaryCache.get(db);
   if (cached?.key === key) return cached.edges;
+  const edges = scanMetaEdges(db);
+  summaryCache.set(db, { key, edges });
+  // A failed scan is not kept: the next request tries again.
+  edges.catch(() => {
+    if (summaryCache.get(db)?.edges === edges) summaryCache.delete(db);
+  });
+  return edges;
+}
+
+async function scanMetaEdges(db: GraphDb): Promise<MetaEdge[]> {
   const known = [...NODE_LABELS];
   const rows = await db.query(
     `MATCH (a:Entity)-[r]->(b:Entity)
@@ -184,14 +198,22 @@ async function metaEdges(db: GraphDb, total: Totals): Promise<MetaEdge[]> {
      RETURN from, type, to, count(*) AS count ORDER BY count DESC`,
     { known },
   );
-  const edges = rows.map((r) => ({
+  return rows.map((r) => ({
     from: (r.get('from') as string | null) ?? 'Entity',
     type: r.get('type') as string,
     to: (r.get('to') as string | null) ?? 'Entity',
     count: Number(r.get('count')),
   }));
-  summaryCache.set(db, { key, edges });
-  return edges;
+}
+
+/**
+ * Computes what the landing view needs once, in the background, when the server starts:
+ * on a large graph the summary's scan of every relationship (seconds at a million) is then
+ * done before the first reader asks. Failures are left to the requests that follow.
+ */
+export async function warmOverview(db: GraphDb): Promise<void> {
+  const total = await totals(db, undefined);
+  if (total.nodes > SUMMARY_THRESHOLD) await metaEdges(db, total);
 }
 
 /**
