@@ -102,6 +102,8 @@ export interface RunningServer {
   url: string;
   port: number;
   app: Express;
+  /** Settles when the background warm-up (the landing summary of a large graph) is done. */
+  warmed: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -134,12 +136,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
   log(`Checkpoint Atlas API on ${url} (Neo4j ${db.uri}, database ${db.database})`);
   // The landing view of a large graph needs a scan of every relationship: start it now.
-  void warmOverview(db).catch(() => {});
+  const warmed = warmOverview(db).catch(() => {});
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
     app,
+    warmed,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
