@@ -20,6 +20,7 @@ import {
   isRelationshipType,
   isTypeLabel,
   type NodeLabel,
+  quoteCypherName,
   type RelationshipType,
 } from '../ontology/index.js';
 import type { NodeRecord, RelationshipRecord } from './dataset.js';
@@ -92,7 +93,7 @@ export async function ensureRelationshipIndexes(
  */
 export function quotedProperty(name: string): string {
   if (name.length === 0 || name.length > 200) throw new Error(`not a property name: ${JSON.stringify(name)}`);
-  return `\`${name.replaceAll('`', '``')}\``;
+  return quoteCypherName(name);
 }
 
 /** The properties a batch writes: every name any of its rows has, in a stable order. */

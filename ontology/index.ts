@@ -351,6 +351,16 @@ export const DECLARED_LABEL_PATTERN = /^[A-Z][A-Za-z0-9]*$/;
 export const DECLARED_TYPE_PATTERN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 export const DECLARED_PREFIX_PATTERN = /^[a-z]+$/;
 
+/**
+ * A label, relationship type or property name as one backtick-quoted Cypher name, whatever
+ * it holds (a backtick is doubled): names cannot be query parameters, so every one put into
+ * Cypher text goes through here.
+ */
+export function quoteCypherName(name: string): string {
+  if (name.length === 0) throw new Error('An empty name cannot be quoted for Cypher');
+  return `\`${name.replaceAll('`', '``')}\``;
+}
+
 /** A type label of the contract or of the given extensions (never `Entity`). */
 export function isKnownLabel(label: string, extensions: OntologyExtensions = NO_EXTENSIONS): boolean {
   return isTypeLabel(label) || extensions.labels.some((d) => d.label === label);

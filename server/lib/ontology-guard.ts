@@ -25,12 +25,3 @@ export function relTypePattern(types: readonly string[] | undefined, variable = 
   }
   return `${variable}:${types.join('|')}`;
 }
-
-/**
- * A label or relationship type the database itself reported (`db.labels()`,
- * `db.relationshipTypes()`), as one backtick-quoted Cypher name whatever it holds.
- */
-export function quotedName(name: string): string {
-  if (name.length === 0) throw new Error('An empty label or type name cannot be quoted');
-  return `\`${name.replaceAll('`', '``')}\``;
-}

@@ -6,12 +6,12 @@ import {
   type GraphNode,
   NODE_LABELS,
   type NodeLabel,
+  quoteCypherName,
   RELATIONSHIP_TYPES,
   type Subgraph,
 } from '../../ontology/index.js';
 import { GraphCollector, nodeId } from '../db/convert.js';
 import type { GraphDb } from '../db/graph-db.js';
-import { quotedName } from '../lib/ontology-guard.js';
 import { fitSubgraph, type Truncated, type Truncation, truncation } from './bounds.js';
 import { type ClaimFilter, claimPredicate } from './subgraph.js';
 
@@ -87,7 +87,7 @@ async function totals(db: GraphDb, labels: NodeLabel[] | undefined): Promise<Tot
  */
 function countStoreQuery(labels: readonly string[], types: readonly string[]): string {
   const list = (names: readonly string[], pattern: (q: string) => string) =>
-    `[${names.map((x) => `COUNT { ${pattern(quotedName(x))} }`).join(', ')}]`;
+    `[${names.map((x) => `COUNT { ${pattern(quoteCypherName(x))} }`).join(', ')}]`;
   return `RETURN ${list(labels, (q) => `(:${q})`)} AS labels, ${list(types, (q) => `()-[:${q}]->()`)} AS types`;
 }
 
